@@ -1,0 +1,55 @@
+# Two commands for a new machine: `make html` and `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+PELICAN := $(PY) -m pelican
+INSTALLED := $(VENV)/.installed
+OUTPUT := output
+GROUPS ?= 250
+
+# LANG is also the shell's locale variable: use it only when it was given
+# on the command line (make translate KEY=x LANG=el).
+lang_option = $(if $(filter command line,$(origin LANG)),--lang $(LANG))
+
+.PHONY: html clean serve devserver publish test bench status translate translations import-comments
+
+$(INSTALLED): requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+html: $(INSTALLED)
+	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py --fatal errors
+
+clean:
+	rm -rf $(OUTPUT) .cache
+
+serve: $(INSTALLED)
+	$(PELICAN) --listen -o $(OUTPUT) -s pelicanconf.py
+
+devserver: $(INSTALLED)
+	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py --autoreload --listen
+
+publish: $(INSTALLED)
+	@test -n "$(SITEURL)" || { echo "make publish: give the site's address, e.g. make publish SITEURL=https://example.org"; exit 2; }
+	$(PELICAN) content -o $(OUTPUT) -s publishconf.py -e 'SITEURL="$(SITEURL)"' --fatal warnings
+
+test: $(INSTALLED)
+	$(PY) -m pytest
+
+bench: $(INSTALLED)
+	$(PY) -m bench --groups $(GROUPS)
+
+status: $(INSTALLED)
+	@$(PY) -m plugins.variants status $(if $(FORMAT),--format $(FORMAT))
+
+translate: $(INSTALLED)
+	@test -n "$(KEY)" -a -n "$(lang_option)" || { echo "make translate: name the article and the new language, e.g. make translate KEY=is-it-engagement LANG=el"; exit 2; }
+	$(PY) -m plugins.variants translate --key $(KEY) $(lang_option)
+
+translations: $(INSTALLED)
+	$(PY) -m plugins.localisation update-catalogs
+
+import-comments: $(INSTALLED)
+	@test -n "$(SOURCE)" -a -n "$(FORMAT)" || { echo "make import-comments: give SOURCE=<file> FORMAT=<wxr|disqus|html|seed> [LANG=<lang>] [MAP=<file.csv>]"; exit 2; }
+	$(PY) -m plugins.comments import --source $(SOURCE) --format $(FORMAT) $(lang_option) $(if $(MAP),--map $(MAP))

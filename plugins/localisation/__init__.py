@@ -1,0 +1,19 @@
+"""Localisation: every page is rendered in its own language.
+
+Languages come from the LANGUAGES setting with their names and direction
+from Babel's CLDR data; theme strings come from the gettext catalogs in
+translations/, compiled in memory at build time; dates and numbers are
+formatted by Babel in the page's language.
+"""
+
+from pelican import signals
+
+from .environment import install_localisation
+from .feeds import set_feed_language
+from .writer import get_localising_writer
+
+
+def register():
+    signals.generator_init.connect(install_localisation)
+    signals.get_writer.connect(get_localising_writer)
+    signals.feed_generated.connect(set_feed_language)

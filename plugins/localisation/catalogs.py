@@ -1,0 +1,82 @@
+"""Gettext catalogs: read from translations/<lang>/LC_MESSAGES/messages.po
+and compiled in memory, so translators never run a compiler and no .mo
+file is committed."""
+
+import logging
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+from babel.support import Translations
+
+logger = logging.getLogger(__name__)
+
+
+class CatalogError(Exception):
+    """A catalog is missing or cannot be read."""
+
+
+class PageCatalog:
+    """One language's translations, warning once for each string it lacks."""
+
+    def __init__(self, language, catalog):
+        self.language = language
+        self._catalog = catalog
+        mo = BytesIO()
+        write_mo(mo, catalog)
+        mo.seek(0)
+        self._translations = Translations(mo)
+        self._reported_missing = set()
+
+    def _check(self, msgid):
+        message = self._catalog.get(msgid)
+        if message is None or message.fuzzy or not _translated(message.string):
+            if msgid not in self._reported_missing:
+                self._reported_missing.add(msgid)
+                logger.warning(
+                    "translations/%s: no translation of %r; the page shows the "
+                    "English text. Add it to the catalog (make translations).",
+                    self.language.code,
+                    msgid,
+                )
+
+    def gettext(self, message):
+        self._check(message)
+        return self._translations.gettext(message)
+
+    def ngettext(self, singular, plural, n):
+        self._check(singular)
+        return self._translations.ngettext(singular, plural, n)
+
+
+def _translated(string):
+    if isinstance(string, (tuple, list)):
+        return all(string)
+    return bool(string)
+
+
+def catalog_path(translations_dir, code):
+    return Path(translations_dir) / code / "LC_MESSAGES" / "messages.po"
+
+
+def load_catalogs(translations_dir, languages):
+    """Return {code: PageCatalog} for every site language."""
+    catalogs = {}
+    for code, language in languages.items():
+        path = catalog_path(translations_dir, code)
+        if not path.is_file():
+            raise CatalogError(
+                f"{path}: missing catalog for {language.name} ({code}). "
+                "Run `make translations` to create it, then translate it."
+            )
+        try:
+            with path.open("rb") as po:
+                catalog = read_po(po, locale=language.locale, abort_invalid=True)
+        except (PoFileError, UnicodeDecodeError, ValueError) as error:
+            raise CatalogError(
+                f"{path}: cannot read this catalog: {error}. Fix the line it "
+                "names (msgfmt --check shows the same problem)."
+            ) from None
+        catalogs[code] = PageCatalog(language, catalog)
+    return catalogs

@@ -1,0 +1,69 @@
+"""Installs the page-language gettext callables and Babel filters into
+every generator's Jinja2 environment."""
+
+import os
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+from jinja2 import pass_context
+
+from .catalogs import load_catalogs
+from .languages import load_languages
+
+
+class Localisation:
+    """What every template needs to speak a language: the language table
+    and one catalog per language. Built once per build and kept in the
+    build's context, so a devserver rebuild rereads the catalogs."""
+
+    def __init__(self, settings):
+        self.languages = load_languages(settings["LANGUAGES"])
+        translations_dir = os.path.join(
+            os.path.dirname(settings["PATH"]), settings["TRANSLATIONS_PATH"]
+        )
+        self.catalogs = load_catalogs(translations_dir, self.languages)
+
+    def catalog_for(self, context):
+        return self.catalogs[context["page_lang"].code]
+
+    @pass_context
+    def gettext(self, context, message):
+        return self.catalog_for(context).gettext(message)
+
+    @pass_context
+    def ngettext(self, context, singular, plural, n):
+        return self.catalog_for(context).ngettext(singular, plural, n)
+
+    def gettext_in(self, code, message):
+        """Translate into a named language, for pages that speak all of
+        them (the root chooser and 404)."""
+        return self.catalogs[code].gettext(message)
+
+    @pass_context
+    def format_date(self, context, value, format="long"):
+        return format_date(value, format, locale=context["page_lang"].locale)
+
+    @pass_context
+    def format_datetime(self, context, value, format="medium"):
+        return format_datetime(value, format, locale=context["page_lang"].locale)
+
+    @pass_context
+    def format_number(self, context, value):
+        return format_decimal(value, locale=context["page_lang"].locale)
+
+
+def install_localisation(generator):
+    localisation = generator.context.get("localisation")
+    if localisation is None:
+        localisation = Localisation(generator.settings)
+        generator.context["localisation"] = localisation
+        generator.context["languages"] = list(localisation.languages.values())
+    env = generator.env
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(
+        localisation.gettext, localisation.ngettext, newstyle=True
+    )
+    env.globals["gettext_in"] = localisation.gettext_in
+    env.filters["format_date"] = localisation.format_date
+    env.filters["format_datetime"] = localisation.format_datetime
+    env.filters["format_number"] = localisation.format_number

@@ -1,0 +1,104 @@
+"""Groups every article and page with its translations.
+
+A variant's group is its key (the folder, content/articles/<key>/), or its
+Translation_id: metadata where the author set one; its language comes from
+the file name (<key>.<lang>.md) or a Lang: line. Localised slugs never
+break a group.
+"""
+
+import os
+import re
+from dataclasses import dataclass, field
+
+LANGUAGE_SUFFIX = re.compile(r"^[^.]+\.(?P<lang>[^.]+)\.[^.]+$")
+
+
+class VariantError(Exception):
+    """Content whose language or group is wrong; the message says how."""
+
+
+@dataclass
+class VariantGroup:
+    """One article (or page) in every language it is written in."""
+
+    key: str
+    kind: str  # "article" or "page"
+    by_lang: dict = field(default_factory=dict)
+    variants: list = field(default_factory=list)  # site order
+
+    def get(self, code):
+        return self.by_lang.get(code)
+
+
+def group_key(content):
+    metadata = content.metadata
+    if metadata.get("translation_id"):
+        return str(metadata["translation_id"])
+    if metadata.get("key"):
+        return metadata["key"]
+    return os.path.basename(content.source_path).split(".")[0]
+
+
+def check_language(content, languages, content_root):
+    """The variant's language must be one of the site's, and stated."""
+    path = os.path.relpath(content.source_path, content_root)
+    stated = content.metadata.get("lang")
+    suffix = LANGUAGE_SUFFIX.match(os.path.basename(content.source_path))
+    site = ", ".join(languages)
+    if not stated and not suffix:
+        raise VariantError(
+            f"{path}: no language in the file name. Name it "
+            f"<key>.<lang>.md with <lang> one of the site's languages: {site}."
+        )
+    if content.lang not in languages:
+        raise VariantError(
+            f"{path}: language {content.lang!r} is not one of the site's "
+            f"languages ({site}). Rename the file to <key>.<lang>.md with one "
+            "of those, or add the language to LANGUAGES in pelicanconf.py."
+        )
+
+
+def group_variants(contents, kind, languages, content_root):
+    """Return the groups of `contents`, in order of first appearance, and
+    attach each variant's group to it as `.group`."""
+    problems = []
+    groups = {}
+    for content in contents:
+        try:
+            check_language(content, languages, content_root)
+        except VariantError as error:
+            problems.append(str(error))
+            continue
+        key = group_key(content)
+        group = groups.setdefault(key, VariantGroup(key=key, kind=kind))
+        other = group.by_lang.get(content.lang)
+        if other is not None:
+            first, second = sorted(
+                os.path.relpath(c.source_path, content_root) for c in (other, content)
+            )
+            via = (
+                " (its Translation_id points at that group)"
+                if content.metadata.get("translation_id")
+                or other.metadata.get("translation_id")
+                else ""
+            )
+            problems.append(
+                f"{first} and {second} are both the {content.lang!r} variant of "
+                f"{kind} {key!r}{via}. Keep one, or give the other its own key "
+                "or language."
+            )
+            continue
+        group.by_lang[content.lang] = content
+    if problems:
+        raise VariantError("\n".join(problems))
+    for group in groups.values():
+        # Drafts are grouped (so clashes show) but never linked from a
+        # published variant.
+        group.variants = [
+            group.by_lang[code]
+            for code in languages
+            if code in group.by_lang and group.by_lang[code].status != "draft"
+        ]
+        for variant in group.by_lang.values():
+            variant.group = group
+    return list(groups.values())

@@ -1,0 +1,48 @@
+"""sitemap.xml: every published page with its language alternates
+(xhtml:link, including itself and x-default), as search engines read them."""
+
+import os
+from xml.etree import ElementTree
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def _add_url(urlset, loc, alternates, lastmod=None):
+    url = ElementTree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+    ElementTree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = loc
+    if lastmod is not None:
+        ElementTree.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = (
+            lastmod.date().isoformat()
+        )
+    for hreflang, href in alternates:
+        ElementTree.SubElement(
+            url,
+            f"{{{XHTML_NS}}}link",
+            rel="alternate",
+            hreflang=hreflang,
+            href=href,
+        )
+
+
+def write_sitemap(output_path, context, settings):
+    siteurl = settings["SITEURL"].rstrip("/")
+    x_default = ("x-default", f"{siteurl}/")
+    ElementTree.register_namespace("", SITEMAP_NS)
+    ElementTree.register_namespace("xhtml", XHTML_NS)
+    urlset = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
+
+    homes = [(code, f"{siteurl}/{code}/") for code in context["localisation"].languages]
+    _add_url(urlset, f"{siteurl}/", homes + [x_default])
+    for _, home in homes:
+        _add_url(urlset, home, homes + [x_default])
+    for group in context["variant_groups"]:
+        published = [v for v in group.variants if v.status == "published"]
+        alternates = [(v.lang, f"{siteurl}/{v.url}") for v in published]
+        for variant in published:
+            lastmod = getattr(variant, "modified", None) or variant.date
+            _add_url(urlset, f"{siteurl}/{variant.url}", alternates + [x_default], lastmod)
+
+    ElementTree.indent(urlset)
+    path = os.path.join(output_path, "sitemap.xml")
+    ElementTree.ElementTree(urlset).write(path, encoding="utf-8", xml_declaration=True)
