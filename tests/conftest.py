@@ -1,0 +1,21 @@
+import pytest
+
+from sitebuild import CONTENT, build_site
+
+SITEURL = "https://example.org"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real site, built once as `make html` builds it."""
+    base = tmp_path_factory.mktemp("site")
+    return build_site(CONTENT, base / "output")
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory):
+    """The real site, built as `make publish SITEURL=https://example.org`."""
+    base = tmp_path_factory.mktemp("published")
+    return build_site(
+        CONTENT, base / "output", "publishconf.py", fatal="warnings", SITEURL=SITEURL
+    )

@@ -1,0 +1,62 @@
+"""Builds real sites for the tests: the project's own settings, theme and
+plugins, run as `python -m pelican` exactly as `make html` runs it."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+SEEDS = ROOT.parent / "shared" / "seeds"
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+class BuildFailed(AssertionError):
+    def __init__(self, result):
+        super().__init__(
+            f"pelican exited {result.returncode}\n{result.stdout}\n{result.stderr}"
+        )
+        self.result = result
+
+
+def run_pelican(content_dir, output_dir, settings_file="pelicanconf.py",
+                fatal="errors", **overrides):
+    """Run Pelican; return the CompletedProcess whatever its exit code."""
+    overrides.setdefault("CACHE_PATH", str(Path(output_dir).parent / "cache"))
+    command = [
+        sys.executable, "-m", "pelican", str(content_dir),
+        "-o", str(output_dir), "-s", str(ROOT / settings_file),
+        "--fatal", fatal, "--log-handler", "plain",
+    ]
+    # PATH and TRANSLATIONS_PATH resolve against the project, not the copy.
+    overrides.setdefault("TRANSLATIONS_PATH", str(ROOT / "translations"))
+    overrides.setdefault("THEME", str(ROOT / "themes" / "mmr"))
+    overrides.setdefault("PLUGIN_PATHS", [str(ROOT / "plugins")])
+    for name, value in overrides.items():
+        command += ["-e", f"{name}={json.dumps(value)}"]
+    return subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+
+
+def build_site(content_dir, output_dir, settings_file="pelicanconf.py", **overrides):
+    """Build a site and return its output folder; raise if Pelican fails."""
+    result = run_pelican(content_dir, output_dir, settings_file, **overrides)
+    if result.returncode != 0:
+        raise BuildFailed(result)
+    return Path(output_dir)
+
+
+def copy_content(destination):
+    """A private copy of the real content, for tests that change it."""
+    shutil.copytree(CONTENT, destination)
+    return Path(destination)
+
+
+def read_html(path):
+    """A built page as a reader's browser gets it, parsed."""
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
