@@ -1,0 +1,13 @@
+"""Comments: threads imported from WordPress, Disqus and saved pages, shown under articles.
+
+Stored in content/comments/<key>.<lang>.json; imported with
+``python -m plugins.comments import``; see the package's modules for each step.
+"""
+
+from pelican import signals
+
+from .rendering import attach_comments
+
+
+def register():
+    signals.article_generator_finalized.connect(attach_comments)

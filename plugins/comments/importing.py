@@ -1,0 +1,133 @@
+"""One import: read an export, keep what belongs on our pages, thread it, store it.
+
+Everything is decided in memory first and the files are written only when
+the whole import succeeded. Re-importing is idempotent: a comment already in
+its file (by id) is reported as a duplicate and the file is left as it is,
+hand edits included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import store
+from .importers import READERS
+from .matching import Matcher, read_articles, read_map
+from .model import Comment, ImportFailure, SourceComment, Variant
+from .report import Report
+from .threads import canonical_order, placeholders_for
+
+COMMENTS_DIR = "comments"  # under the content folder, as COMMENTS_PATH in pelicanconf.py
+
+
+@dataclass
+class ImportOptions:
+    source: Path
+    format: str
+    content: Path = Path("content")
+    lang: str | None = None
+    map_file: Path | None = None
+    include_pending: bool = False
+    include_pingbacks: bool = False
+    dry_run: bool = False
+
+
+@dataclass
+class _Incoming:
+    """What one import brings to one comments file."""
+
+    comments: list[Comment] = field(default_factory=list)
+    # Every read comment's stored id -> its parent's, kept or not, so a
+    # placeholder for a skipped parent can hang where that parent hung.
+    lineage: dict[str, str | None] = field(default_factory=dict)
+    thread_of: dict[str, str] = field(default_factory=dict)  # stored id -> its thread
+
+
+def run_import(options: ImportOptions) -> Report:
+    if options.format not in READERS:
+        raise ImportFailure(f"unknown format {options.format!r}; use one of {', '.join(READERS)}")
+    if not options.source.exists():
+        raise ImportFailure(f"{options.source}: not found; check --source")
+    articles = read_articles(options.content)
+    if not articles:
+        raise ImportFailure(f"{options.content}/articles: no articles found; check --content")
+    mapping = read_map(options.map_file, articles) if options.map_file else {}
+    matcher = Matcher(articles, mapping, options.lang)
+    report = Report(source=str(options.source), format=options.format, dry_run=options.dry_run)
+
+    incoming: dict[Variant, _Incoming] = {}
+    # Where each thread's comments go; a thread's post is matched once.
+    thread_targets: dict[str, tuple[Variant | None, str | None]] = {}
+    for found in READERS[options.format](options.source):
+        report.read += 1
+        if found.thread not in thread_targets:
+            thread_targets[found.thread] = matcher.match(found.post)
+        variant, no_match = thread_targets[found.thread]
+        if variant is not None:
+            incoming.setdefault(variant, _Incoming()).lineage.setdefault(found.stored_id, found.parent_stored_id)
+        reason = _reason_to_skip(found, options) or no_match
+        if reason:
+            report.skip(reason)
+            continue
+        for problem in found.problems:
+            report.warn(problem, f"comment {found.source_id} ({found.thread})")
+        batch = incoming[variant]
+        if batch.thread_of.setdefault(found.stored_id, found.thread) != found.thread:
+            # Two posts mapped to one article reuse an id (merged WordPress blogs).
+            report.skip("id reused by another post of the same article")
+            continue
+        batch.comments.append(found.as_comment(found.parent_stored_id))
+
+    comments_dir = options.content / COMMENTS_DIR
+    changed: dict[Path, str] = {}
+    for variant, batch in sorted(incoming.items()):
+        path = store.file_for(comments_dir, variant)
+        try:
+            existing = store.load(path)
+        except store.CommentsFileError as error:
+            raise ImportFailure(f"{error} (nothing was imported)") from None
+        merged, added = _merge(existing, batch, report)
+        if added:
+            report.files[str(path)] = added
+        text = store.dumps(canonical_order(merged))
+        if added and text != store.dumps(existing):
+            changed[path] = text
+    if not report.reconciles:  # a bug here must never write a miscounted import
+        raise ImportFailure(f"internal error: counts do not reconcile: {report.as_dict()}")
+    if not options.dry_run:
+        store.write_all(changed)
+    return report
+
+
+def _reason_to_skip(found: SourceComment, options: ImportOptions) -> str | None:
+    if found.status == "pending" and options.include_pending:
+        pass
+    elif found.status != "approved":
+        return found.status
+    if found.kind in ("pingback", "trackback"):
+        return None if options.include_pingbacks else found.kind
+    if found.kind != "comment":
+        return f"type {found.kind}"
+    return None
+
+
+def _merge(existing: list[Comment], batch: _Incoming, report: Report) -> tuple[list[Comment], int]:
+    """``existing`` plus what is new in ``batch``; returns (comments, how many added)."""
+    by_id = {comment.id: comment for comment in existing}
+    added = []
+    for comment in batch.comments:
+        held = by_id.get(comment.id)
+        # A placeholder written by an earlier import is filled in when the
+        # comment turns up (approved since); anything else is already there.
+        if held is not None and not held.is_placeholder:
+            report.skip("duplicate")
+            continue
+        by_id[comment.id] = comment
+        added.append(comment)
+        report.imported += 1
+    placeholders = placeholders_for(added, set(by_id), batch.lineage)
+    for placeholder in placeholders:
+        by_id[placeholder.id] = placeholder
+    report.placeholders += len(placeholders)
+    return list(by_id.values()), len(added)

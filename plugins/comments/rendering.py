@@ -1,0 +1,105 @@
+"""Attach each article variant's comment thread to its Article, for the theme.
+
+Runs once per build on Pelican's article_generator_finalized signal; all
+state lives on the articles. The theme macro (includes/comments.html) reads
+``article.comments`` (the top-level ShownComments) and ``article.comment_count``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import markdown
+from markupsafe import Markup
+
+from . import store
+from .model import Comment, Variant
+from .sanitise import clean_author_url, sanitise_html
+from .threads import ThreadNode, build_thread
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_DEPTH = 5
+
+
+@dataclass(eq=False)
+class ShownComment:
+    """A comment as the template shows it. ``removed`` ones show only a
+    placeholder (they are kept because replies hang under them)."""
+
+    id: str
+    author: str | None
+    author_url: str | None
+    date: datetime | None
+    body: Markup
+    removed: bool
+    depth: int
+    replies: list[ShownComment] = field(default_factory=list)
+    in_reply_to: ShownComment | None = None
+
+
+def attach_comments(generator) -> None:
+    settings = generator.settings
+    comments_dir = Path(settings["PATH"]) / settings.get("COMMENTS_PATH", "comments")
+    max_depth = int(settings.get("COMMENTS_MAX_DEPTH", DEFAULT_MAX_DEPTH))
+    converter = markdown.Markdown(extensions=["extra"], output_format="html")
+    articles = [*generator.articles, *generator.translations, *getattr(generator, "drafts", [])]
+    used = set()
+    for article in articles:
+        path = store.file_for(comments_dir, _variant_of(article))
+        used.add(path)
+        comments = store.load(path)  # a broken file stops the build, naming it
+        article.comments = _shown_thread(build_thread(comments, max_depth), converter)
+        article.comment_count = sum(1 for comment in comments if not comment.removed)
+    for path in store.list_files(comments_dir):
+        if path not in used:
+            logger.warning(
+                "%s: no article variant %s; rename the file to <key>.<lang>.json of an article or delete it",
+                path,
+                store.variant_of(path) or path.name,
+            )
+
+
+def _variant_of(article) -> Variant:
+    key = getattr(article, "key", None) or article.metadata.get("key")
+    if not key:  # the folder of content/articles/<key>/<key>.<lang>.md
+        key = Path(article.source_path).parent.name
+    return Variant(str(key), article.lang)
+
+
+def _shown_thread(roots: list[ThreadNode], converter: markdown.Markdown) -> list[ShownComment]:
+    shown: dict[int, ShownComment] = {}
+    top_level = []
+    stack = [(node, top_level) for node in reversed(roots)]
+    while stack:  # iterative: threads may be very deep
+        node, into = stack.pop()
+        comment = _shown(node, converter)
+        if node.in_reply_to is not None:
+            comment.in_reply_to = shown[id(node.in_reply_to)]
+        shown[id(node)] = comment
+        into.append(comment)
+        stack.extend((reply, comment.replies) for reply in reversed(node.replies))
+    return top_level
+
+
+def _shown(node: ThreadNode, converter: markdown.Markdown) -> ShownComment:
+    comment = node.comment
+    return ShownComment(
+        id=comment.id,
+        author=comment.author,
+        author_url=clean_author_url(comment.author_url),  # the file may be hand-edited
+        date=comment.date,
+        body=Markup("") if comment.removed else Markup(_body_html(comment, converter)),
+        removed=comment.removed,
+        depth=node.depth,
+    )
+
+
+def _body_html(comment: Comment, converter: markdown.Markdown) -> str:
+    if comment.format == "markdown":
+        converter.reset()
+        return sanitise_html(converter.convert(comment.body))
+    return sanitise_html(comment.body)
