@@ -9,6 +9,9 @@ GROUPS ?= 250
 # LANG is also the shell's locale variable: use it only when it was given
 # on the command line (make translate KEY=x LANG=el).
 lang_option = $(if $(filter command line,$(origin LANG)),--lang $(LANG))
+# ...and keep it out of the commands' environment, where it would name a
+# locale.
+unexport LANG
 
 .PHONY: html clean serve devserver publish test bench status translate translations import-comments
 

@@ -4,6 +4,8 @@ The site's languages are declared once, in LANGUAGES; every plugin and
 template reads them from there.
 """
 
+import os
+
 AUTHOR = "Douglas Karr"
 SITENAME = "Myths, Misconceptions and Rants"
 SITEURL = ""
@@ -79,9 +81,10 @@ THEME = "themes/mmr"
 THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["localisation", "variants"]
+PLUGINS = ["strict_metadata", "localisation", "variants"]
 
-TRANSLATIONS_PATH = "translations"
+# The theme's gettext catalogs, which translators edit.
+TRANSLATIONS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")
 COMMENTS_PATH = "comments"
 COMMENTS_MAX_DEPTH = 5
 

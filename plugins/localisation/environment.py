@@ -1,14 +1,12 @@
 """Installs the page-language gettext callables and Babel filters into
 every generator's Jinja2 environment."""
 
-import os
-
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from jinja2 import pass_context
 
-from .catalogs import load_catalogs
-from .languages import load_languages
+from .catalogs import CatalogError, load_catalogs
+from .languages import LanguageSettingError, load_languages
 
 
 class Localisation:
@@ -18,10 +16,7 @@ class Localisation:
 
     def __init__(self, settings):
         self.languages = load_languages(settings["LANGUAGES"])
-        translations_dir = os.path.join(
-            os.path.dirname(settings["PATH"]), settings["TRANSLATIONS_PATH"]
-        )
-        self.catalogs = load_catalogs(translations_dir, self.languages)
+        self.catalogs = load_catalogs(settings["TRANSLATIONS_PATH"], self.languages)
 
     def catalog_for(self, context):
         return self.catalogs[context["page_lang"].code]
@@ -55,7 +50,11 @@ class Localisation:
 def install_localisation(generator):
     localisation = generator.context.get("localisation")
     if localisation is None:
-        localisation = Localisation(generator.settings)
+        try:
+            localisation = Localisation(generator.settings)
+        except (CatalogError, LanguageSettingError) as error:
+            # Nothing can be rendered in a language without its catalog.
+            raise SystemExit(f"ERROR: {error}") from None
         generator.context["localisation"] = localisation
         generator.context["languages"] = list(localisation.languages.values())
     env = generator.env

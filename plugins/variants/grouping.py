@@ -90,7 +90,7 @@ def group_variants(contents, kind, languages, content_root):
             continue
         group.by_lang[content.lang] = content
     if problems:
-        raise VariantError("\n".join(problems))
+        raise VariantError("\nERROR: ".join(problems))
     for group in groups.values():
         # Drafts are grouped (so clashes show) but never linked from a
         # published variant.

@@ -4,6 +4,7 @@
 root language chooser and 404 (the x-default)."""
 
 import logging
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -48,7 +49,8 @@ class LanguageListingsGenerator(Generator):
     def generate_context(self):
         self.languages = self.context["localisation"].languages
         codes = list(self.languages)
-        content_root = self.path
+        # Messages name files as the author sees them: content/articles/...
+        content_root = os.path.dirname(self.path)
         try:
             article_groups = group_variants(
                 self.context["articles"]

@@ -1,0 +1,61 @@
+"""A Markdown reader that reports bad metadata with file and line."""
+
+import os
+import re
+
+from pelican.readers import MarkdownReader
+
+FIXES = {
+    "date": "write it as YYYY-MM-DD, or YYYY-MM-DD HH:MM",
+    "modified": "write it as YYYY-MM-DD, or YYYY-MM-DD HH:MM",
+}
+
+
+class MetadataError(Exception):
+    def __init__(self, name, value, reason):
+        super().__init__(reason)
+        self.name = name
+        self.value = value
+
+
+class StrictMarkdownReader(MarkdownReader):
+    def process_metadata(self, name, value):
+        try:
+            return super().process_metadata(name, value)
+        except (ValueError, TypeError) as error:
+            raise MetadataError(name, value, str(error)) from None
+
+    def read(self, source_path):
+        try:
+            return super().read(source_path)
+        except MetadataError as error:
+            # SystemExit passes Pelican's catch-all: the build stops here
+            # with this message alone.
+            raise SystemExit(describe(source_path, error, self.settings)) from None
+
+
+def metadata_line(source_path, name):
+    pattern = re.compile(rf"^\s*{re.escape(name)}\s*:", re.IGNORECASE)
+    with open(source_path, encoding="utf-8") as source:
+        for number, line in enumerate(source, start=1):
+            if pattern.match(line):
+                return number
+    return None
+
+
+def describe(source_path, error, settings):
+    path = os.path.relpath(source_path, os.path.dirname(settings["PATH"]))
+    line = metadata_line(source_path, error.name)
+    where = f"{path}:{line}" if line else path
+    fix = FIXES.get(error.name.lower(), "correct or remove that line")
+    return (
+        f"ERROR: {where}: {error.name.capitalize()}: {error.value!r} cannot be "
+        f"read ({error}); {fix}."
+    )
+
+
+def use_strict_markdown_reader(readers):
+    if "md" in readers.reader_classes:
+        for extension, reader_class in list(readers.reader_classes.items()):
+            if reader_class is MarkdownReader:
+                readers.reader_classes[extension] = StrictMarkdownReader
