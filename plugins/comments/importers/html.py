@@ -115,7 +115,7 @@ def _body_html(item: Tag) -> str:
     if content is not None:
         return content.decode_contents()
     # Older themes put the paragraphs straight into the comment's body div.
-    holder = _own(item, ".comment-body") or item
+    holder = _own(item, ".comment-body") or item.find(id=f"comment-{_COMMENT_ID.match(item['id'])[1]}") or item
     parts = []
     for child in holder.children:
         if isinstance(child, Tag):
