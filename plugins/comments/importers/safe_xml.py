@@ -24,7 +24,7 @@ def iterate(path: Path) -> Iterator[tuple[str, Element]]:
     except ParseError as error:
         line, column = error.position
         raise ImportFailure(
-            f"{path}:{line}:{column}: not well-formed XML ({_reason(error)}); "
+            f"{path}:{line}:{column + 1}: not well-formed XML ({_reason(error)}); "
             "repair the file or export it again"
         ) from None
     except DefusedXmlException as error:
