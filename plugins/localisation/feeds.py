@@ -1,7 +1,12 @@
-"""Feeds say their language (xml:lang on Atom's root element)."""
+"""A language's feed says its language (xml:lang) and points at that
+language's home rather than the site root."""
 
 
 def set_feed_language(context, feed):
     language = context.get("page_lang")
-    if language is not None:
-        feed.feed["language"] = language.code
+    if language is None:
+        return
+    feed.feed["language"] = language.code
+    home = f"{context['SITEURL'].rstrip('/')}/{language.code}/"
+    feed.feed["link"] = home
+    feed.feed["id"] = home

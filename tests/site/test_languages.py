@@ -1,0 +1,91 @@
+"""Every language is equal: its own home, listings and pages under /<lang>/,
+each page in its language and direction; the root chooses a language."""
+
+import posixpath
+import re
+
+from babel import Locale
+
+from sitebuild import CONTENT, read_html
+
+LANGUAGES = ["cy", "it", "ar", "el"]
+
+
+def expected_articles(lang):
+    """/<lang>/<slug>/ of every published article file written in lang."""
+    urls = set()
+    for path in CONTENT.glob(f"articles/*/*.{lang}.md"):
+        header = path.read_text("utf-8").split("\n\n", 1)[0]
+        if re.search(r"^Status:\s*(draft|hidden)", header, re.M | re.I):
+            continue
+        slug = re.search(r"^Slug:\s*(.+)$", header, re.M)
+        urls.add(f"{lang}/{slug.group(1).strip() if slug else path.parent.name}/")
+    return urls
+
+
+def listed_articles(path, site):
+    """The site paths (lang/slug/) a listing page links its entries to."""
+    page = read_html(path)
+    return {
+        posixpath.normpath(posixpath.join(path.parent.relative_to(site).as_posix(), link["href"])) + "/"
+        for link in page.select("article.entry h2 a")
+    }
+
+
+def test_each_home_lists_exactly_its_own_articles(site):
+    for lang in LANGUAGES:
+        assert listed_articles(site / lang / "index.html", site) == expected_articles(lang), lang
+        assert expected_articles(lang), f"no {lang} article in content/"
+
+
+def test_homes_list_newest_first_with_date_and_summary(site):
+    page = read_html(site / "cy" / "index.html")
+    dates = [time["datetime"] for time in page.select("article.entry time")]
+    assert dates == sorted(dates, reverse=True)
+    for entry in page.select("article.entry"):
+        assert entry.select_one(".entry-summary").get_text(strip=True)
+
+
+def test_every_page_has_its_language_and_direction(site):
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        relative = path.relative_to(site)
+        html = read_html(path).html
+        if relative.parts[0] in LANGUAGES:
+            lang = relative.parts[0]
+            assert html["lang"] == lang, relative
+            assert html["dir"] == ("rtl" if lang == "ar" else "ltr"), relative
+        else:
+            assert relative.parts[0] in ("index.html", "404.html", "drafts"), relative
+
+
+def test_listing_pages_exist_per_language(site):
+    for lang in LANGUAGES:
+        assert (site / lang / "archives" / "index.html").is_file()
+        assert list((site / lang / "category").glob("*/index.html")), lang
+        assert list((site / lang / "tag").glob("*/index.html")), lang
+        for listing in (site / lang).glob("*/*/index.html"):
+            if listing.parent.parent.name in ("category", "tag"):
+                entries = listed_articles(listing, site)
+                assert entries and entries <= expected_articles(lang), listing
+
+
+def test_no_pelican_default_pages_outside_the_languages(site):
+    top = {path.name for path in site.iterdir()}
+    assert top <= {"index.html", "404.html", "theme", "cy", "it", "ar", "el", "drafts"}
+
+
+def test_root_is_a_chooser_naming_each_language_in_itself(site):
+    page = read_html(site / "index.html")
+    for lang in LANGUAGES:
+        link = page.find("a", href=re.compile(rf"(^|/){lang}/$"))
+        assert link is not None, lang
+        item = link.find_parent(attrs={"lang": True})
+        assert item["lang"] == lang
+        name = Locale.parse(lang).get_display_name(lang)
+        assert name in link.get_text()
+    alternates = {
+        link["hreflang"] for link in page.find_all("link", rel="alternate")
+    }
+    assert alternates == set(LANGUAGES) | {"x-default"}
