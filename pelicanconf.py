@@ -81,7 +81,7 @@ THEME = "themes/mmr"
 THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["strict_metadata", "localisation", "variants"]
+PLUGINS = ["strict_metadata", "localisation", "variants", "comments"]
 
 # The theme's gettext catalogs, which translators edit.
 TRANSLATIONS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")
