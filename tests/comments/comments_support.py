@@ -20,7 +20,7 @@ def write_articles(content: Path, articles=ARTICLES) -> Path:
     for key, lang, title, slug in articles:
         folder = content / "articles" / key
         folder.mkdir(parents=True, exist_ok=True)
-        header = f"Title: {title}\nDate: 2024-01-01\n" + (f"Slug: {slug}\n" if slug else "")
+        header = f"Title: {title}\nDate: 2024-01-01\nCategory: Prawf\n" + (f"Slug: {slug}\n" if slug else "")
         (folder / f"{key}.{lang}.md").write_text(header + "\nText.\n", encoding="utf-8")
     return content
 
