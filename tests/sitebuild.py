@@ -36,8 +36,8 @@ def run_pelican(content_dir, output_dir, settings_file="pelicanconf.py",
     overrides.setdefault("TRANSLATIONS_PATH", str(ROOT / "translations"))
     overrides.setdefault("THEME", str(ROOT / "themes" / "mmr"))
     overrides.setdefault("PLUGIN_PATHS", [str(ROOT / "plugins")])
-    for name, value in overrides.items():
-        command += ["-e", f"{name}={json.dumps(value)}"]
+    # One -e with every setting: Pelican keeps only the last -e given.
+    command += ["-e", *(f"{name}={json.dumps(value)}" for name, value in overrides.items())]
     return subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, timeout=600
     )

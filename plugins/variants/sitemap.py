@@ -40,7 +40,7 @@ def write_sitemap(output_path, context, settings):
         published = [v for v in group.variants if v.status == "published"]
         alternates = [(v.lang, f"{siteurl}/{v.url}") for v in published]
         for variant in published:
-            lastmod = getattr(variant, "modified", None) or variant.date
+            lastmod = getattr(variant, "modified", None) or getattr(variant, "date", None)
             _add_url(urlset, f"{siteurl}/{variant.url}", alternates + [x_default], lastmod)
 
     ElementTree.indent(urlset)
