@@ -22,6 +22,8 @@ PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
+# content/images/ is kept in git by an empty .gitkeep, not published.
+IGNORE_FILES = [".#*", ".gitkeep"]
 TIMEZONE = "UTC"
 
 # Only Markdown is written here; turning the other readers off also keeps
