@@ -1,0 +1,172 @@
+"""What needs a real browser: headless Chromium (Debian's chromium and
+chromium-driver, never a downloaded browser) driven by Selenium, loading the
+built site from a local HTTP server, as a reader gets it.
+
+Where Chromium, its driver or axe-core is missing, these tests are skipped
+and say why; in CI (CI=true) that is a failure instead.
+"""
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from sitebuild import ROOT, read_html
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The flags known to work on these machines: headless, and no background
+# connections (the network is closed; Chromium would retry them at length).
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+    "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+    "--window-size=1280,1000", "--hide-scrollbars",
+)
+
+
+def require(condition, reason):
+    if condition:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: the browser tests must run in CI)", pytrace=False)
+    pytest.skip(reason)
+
+
+class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built folder as a static host would, answering a missing
+    address with the site's 404 page (the language's, under /<lang>/)."""
+
+    def log_message(self, format, *args):  # keep the test output quiet
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        root = Path(self.directory)
+        first = unquote(urlsplit(self.path).path).strip("/").split("/")[0]
+        page = root / first / "404.html"
+        if not first or not page.is_file():
+            page = root / "404.html"
+        if not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """http://127.0.0.1:<port> serving the dev build (relative links)."""
+    handler = functools.partial(SiteRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    require(CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK),
+            f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    require(CHROMEDRIVER.is_file() and os.access(CHROMEDRIVER, os.X_OK),
+            f"no ChromeDriver at {CHROMEDRIVER} (apt-get install chromium-driver)")
+    # Explicit paths, and Selenium Manager told it is offline: it must never
+    # try to download a browser or a driver.
+    os.environ["SE_OFFLINE"] = "true"
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    options.add_argument(f"--user-data-dir={profile}")
+    options.add_argument("--lang=en-GB")
+    log = tmp_path_factory.getbasetemp() / "chromedriver.log"
+    driver = webdriver.Chrome(
+        service=Service(executable_path=str(CHROMEDRIVER), log_output=str(log)),
+        options=options,
+    )
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(60)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    require(AXE.is_file(), f"axe-core is not installed ({AXE} missing): run npm ci")
+    return AXE.read_text(encoding="utf-8")
+
+
+def article_pages(output):
+    """[(lang, path under the site)] of every article variant the build
+    wrote, read from the pages themselves (og:type article)."""
+    found = []
+    for path in sorted(Path(output).rglob("index.html")):
+        soup = read_html(path)
+        if soup.find("meta", property="og:type", content="article") is None:
+            continue
+        lang = soup.html.get("lang")
+        url = "/" + path.parent.relative_to(output).as_posix() + "/"
+        found.append((lang, url))
+    return found
+
+
+def language_homes(output):
+    """Codes of the languages that have a home page /<lang>/."""
+    return sorted(
+        path.parent.name for path in Path(output).glob("*/index.html")
+        if read_html(path).html.get("lang") == path.parent.name
+    )
+
+
+# Screenshots go under pytest's temporary folder; each xdist worker hands
+# its folder back to the controller, which prints them at the end.
+
+SCREENSHOTS_KEY = "mmr_screenshot_folders"
+_screenshot_key = pytest.StashKey[list]()
+
+
+@pytest.fixture(scope="session")
+def screenshot_folder(tmp_path_factory, request):
+    folder = tmp_path_factory.mktemp("screenshots")
+    config = request.config
+    folders = config.stash.setdefault(_screenshot_key, [])
+    folders.append(str(folder))
+    return folder
+
+
+def pytest_sessionfinish(session):
+    folders = session.config.stash.get(_screenshot_key, [])
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput[SCREENSHOTS_KEY] = folders
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    folders = getattr(node, "workeroutput", {}).get(SCREENSHOTS_KEY, [])
+    node.config.stash.setdefault(_screenshot_key, []).extend(folders)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if hasattr(config, "workerinput"):
+        return
+    for folder in config.stash.get(_screenshot_key, []):
+        shots = sorted(Path(folder).glob("*.png"))
+        if shots:
+            terminalreporter.write_line(f"screenshots ({len(shots)}): {folder}")

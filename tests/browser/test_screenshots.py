@@ -1,0 +1,46 @@
+"""Screenshots for a person to look at: each language home and every
+Arabic and Greek article, full page, saved under pytest's temporary folder
+(the folder is printed at the end of the run). Nothing is compared."""
+
+from urllib.parse import unquote
+
+import pytest
+
+from conftest import article_pages, language_homes
+
+
+def full_page_png(browser):
+    """The whole page, not only the window, through the DevTools protocol."""
+    shot = browser.execute_cdp_cmd(
+        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}
+    )
+    import base64
+
+    return base64.b64decode(shot["data"])
+
+
+def save(browser, base_url, url, folder, name):
+    browser.get(base_url + url)
+    browser.execute_script("return document.fonts.ready")
+    path = folder / f"{name}.png"
+    path.write_bytes(full_page_png(browser))
+    assert path.stat().st_size > 10_000, f"{path} looks empty"
+    return path
+
+
+def test_screenshot_each_language_home(browser, base_url, site, screenshot_folder):
+    homes = language_homes(site)
+    assert homes
+    for lang in homes:
+        save(browser, base_url, f"/{lang}/", screenshot_folder, f"home-{lang}")
+    print(f"screenshots in {screenshot_folder}")
+
+
+@pytest.mark.parametrize("lang", ["ar", "el"])
+def test_screenshot_articles(browser, base_url, site, screenshot_folder, lang):
+    pages = [url for page_lang, url in article_pages(site) if page_lang == lang]
+    assert pages, f"no {lang} article"
+    for url in pages:
+        name = "article-" + unquote(url).strip("/").replace("/", "-")
+        save(browser, base_url, url, screenshot_folder, name)
+    print(f"screenshots in {screenshot_folder}")
