@@ -73,7 +73,7 @@ TRANSLATION_FEED_ATOM = None
 LANGUAGE_FEED_ATOM = None
 
 DEFAULT_PAGINATION = 10
-PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None}
+PAGINATED_TEMPLATES = {"index": None, "taxonomy": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

@@ -155,14 +155,15 @@ class LanguageListingsGenerator(Generator):
             for listing in listings:
                 writer.write_file(
                     listing.save_as,
-                    self.get_template(kind),
+                    self.get_template("taxonomy"),
                     self.context,
                     paginated={"articles": listing.articles},
-                    template_name=kind,
+                    template_name="taxonomy",
                     url=listing.url,
                     relative_urls=self.settings["RELATIVE_URLS"],
                     articles=listing.articles,
-                    **{kind: listing},
+                    listing=listing,
+                    listing_kind=kind,
                     **common,
                 )
         writer.write_file(

@@ -89,3 +89,18 @@ def test_root_is_a_chooser_naming_each_language_in_itself(site):
         link["hreflang"] for link in page.find_all("link", rel="alternate")
     }
     assert alternates == set(LANGUAGES) | {"x-default"}
+
+
+def test_long_listings_are_paginated_per_language(tmp_path):
+    from sitebuild import build_site
+
+    output = build_site(CONTENT, tmp_path / "output", DEFAULT_PAGINATION=1)
+    first = read_html(output / "cy" / "index.html")
+    second_path = output / "cy" / "page" / "2" / "index.html"
+    assert second_path.is_file()
+    assert listed_articles(output / "cy" / "index.html", output) | listed_articles(
+        second_path, output
+    ) == expected_articles("cy")
+    next_link = first.find("a", rel="next")["href"]
+    assert posixpath.normpath(posixpath.join("cy", next_link)) == "cy/page/2"
+    assert not (output / "it" / "page").exists()  # one Italian article
