@@ -1,0 +1,192 @@
+"""make bench [GROUPS=250]: this project against plain Pelican on one
+synthetic corpus, in the same run.
+
+  python -m bench --groups 250 [--runs 3] [--wxr-comments 100000] [--keep DIR]
+
+Builds the corpus (GROUPS articles x every language, ~1,000 words and 12-18
+threaded comments each) with
+  * this project: python -m pelican with the project's pelicanconf.py,
+    PATH pointed at the corpus (all its plugins, its theme, comments);
+  * plain Pelican 4.12: a settings file with PLUGINS = [] and the default
+    theme, reading the same Markdown files (comments are not its business);
+after one warm-up build of each, alternating the two for --runs full builds
+each (output and cache removed before each), then --runs incremental
+rebuilds each after one source file changed (both with Pelican's content
+cache on: the project's setting, and given to plain Pelican too). Then it
+times importing a WXR export of --wxr-comments comments. Timings are
+printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pelican
+
+from . import corpus, wxr
+from .measuring import MIB, CommandFailed, Series, measure, table
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PLAIN_SETTINGS = """\
+# Plain Pelican, as a user would start: default theme, no plugins.
+AUTHOR = "Bench Author"
+SITENAME = "Plain Pelican"
+SITEURL = ""
+PATH = {path!r}
+ARTICLE_PATHS = ["articles"]
+TIMEZONE = "UTC"
+DEFAULT_LANG = {default_lang!r}
+# The same file names as the project's: <key>.<lang>.md gives slug and
+# language, so Pelican groups the variants as translations.
+FILENAME_METADATA = r"(?P<slug>[^./]+)\\.(?P<lang>[^./]+)"
+PLUGINS = []
+DEFAULT_PAGINATION = 10
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = {cache!r}
+"""
+
+
+def project_settings():
+    sys.path.insert(0, str(ROOT))
+    from pelican.settings import get_settings_from_file
+
+    return get_settings_from_file(str(ROOT / "pelicanconf.py"))
+
+
+class Builder:
+    def __init__(self, name, command, output, cache):
+        self.name, self.command, self.output, self.cache = name, command, output, cache
+        self.full = Series(name)
+        self.incremental = Series(name)
+
+    def clean(self):
+        shutil.rmtree(self.output, ignore_errors=True)
+        shutil.rmtree(self.cache, ignore_errors=True)
+
+    def build(self, log):
+        return measure(self.command, ROOT, log)
+
+
+def builders(work: Path, content: Path, default_lang: str):
+    python = sys.executable
+    ours_out, ours_cache = work / "out-project", work / "cache-project"
+    plain_out, plain_cache = work / "out-plain", work / "cache-plain"
+    ours = Builder(
+        "this project",
+        [python, "-m", "pelican", str(content), "-o", str(ours_out),
+         "-s", str(ROOT / "pelicanconf.py"), "-q",
+         "-e", f"PATH={json.dumps(str(content))}", f"CACHE_PATH={json.dumps(str(ours_cache))}"],
+        ours_out, ours_cache,
+    )
+    settings = work / "plainconf.py"
+    settings.write_text(PLAIN_SETTINGS.format(path=str(content), default_lang=default_lang,
+                                              cache=str(plain_cache)))
+    plain = Builder(
+        "plain Pelican",
+        [python, "-m", "pelican", str(content), "-o", str(plain_out), "-s", str(settings), "-q"],
+        plain_out, plain_cache,
+    )
+    return ours, plain
+
+
+def count_files(folder: Path) -> int:
+    return sum(1 for path in folder.rglob("*") if path.is_file())
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--groups", type=int, default=250, help="articles, each in every language")
+    parser.add_argument("--runs", type=int, default=3, help="measured runs of each (at least 3)")
+    parser.add_argument("--wxr-comments", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    arguments = parser.parse_args(argv)
+    if arguments.runs < 3:
+        parser.error("--runs must be at least 3")
+
+    work = arguments.keep or Path(tempfile.mkdtemp(prefix="mmr-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    log = work / "builds.log"
+    try:
+        return run(arguments, work, log)
+    except CommandFailed as failure:
+        print(f"error: {failure}", file=sys.stderr)
+        return 1
+    finally:
+        if arguments.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def run(arguments, work: Path, log: Path) -> int:
+    settings = project_settings()
+    languages = list(settings["LANGUAGES"])
+    content = work / "content"
+    shutil.rmtree(content, ignore_errors=True)
+    counts = corpus.generate(content, arguments.groups, languages)
+    print(f"Pelican {pelican.__version__}, Python {platform.python_version()}, "
+          f"{platform.machine()}, work folder {work}")
+    print(f"corpus: {counts['groups']} articles x {len(languages)} languages = "
+          f"{counts['documents']} documents, {counts['words']:,} words, "
+          f"{counts['comments']:,} comments")
+
+    ours, plain = builders(work, content, settings.get("DEFAULT_LANG", languages[0]))
+    print("warm-up build of each ...", flush=True)
+    for builder in (ours, plain):
+        builder.clean()
+        builder.build(log)
+    for builder in (ours, plain):
+        print(f"  {builder.name}: {count_files(builder.output)} files written")
+
+    for number in range(arguments.runs):
+        print(f"full build {number + 1}/{arguments.runs} ...", flush=True)
+        for builder in (ours, plain):
+            builder.clean()
+            builder.full.runs.append(builder.build(log))
+    for number in range(arguments.runs):
+        print(f"incremental rebuild {number + 1}/{arguments.runs} ...", flush=True)
+        corpus.touch_one_article(content, number)
+        for builder in (ours, plain):
+            builder.incremental.runs.append(builder.build(log))
+
+    print()
+    print(table(f"Full build, {counts['documents']} documents (cold: no output, no cache)",
+                ours.full, plain.full))
+    print()
+    print(table("Incremental rebuild after one source file changed (content cache on)",
+                ours.incremental, plain.incremental))
+
+    import_content = work / "import-content"
+    shutil.rmtree(import_content, ignore_errors=True)
+    shutil.copytree(content / "articles", import_content / "articles")
+    keys = sorted(path.name for path in (content / "articles").iterdir())
+    export = work / "export.wxr"
+    size = wxr.generate(export, keys, arguments.wxr_comments)
+    print(f"\nWXR import: {arguments.wxr_comments:,} comments on {len(keys)} posts, "
+          f"{size / MIB:.1f} MiB export ...", flush=True)
+    command = [sys.executable, "-m", "plugins.comments", "import", "--source", str(export),
+               "--format", "wxr", "--lang", languages[0], "--content", str(import_content)]
+    result = measure(command, ROOT, log)
+    stored = sum(
+        len(json.loads(path.read_text(encoding="utf-8"))["comments"])
+        for path in (import_content / "comments").glob("*.json")
+    )
+    print(f"  wall {result.wall:.2f}s, CPU {result.cpu:.2f}s, peak RSS {result.peak_rss / MIB:.0f} MiB, "
+          f"{stored:,} comments stored")
+    print(f"\nbuild output: {log}" if arguments.keep else "")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
