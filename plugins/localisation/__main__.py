@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pelican.settings import read_settings
+from pelican.settings import get_settings_from_file
 
 from .maintenance import update_catalogs
 
@@ -31,7 +31,9 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     settings_file = args.settings.resolve()
-    settings = read_settings(str(settings_file))
+    # Only the names this command needs (LANGUAGES, TRANSLATIONS_PATH,
+    # SITENAME): no content folder or plugin is needed to update catalogs.
+    settings = get_settings_from_file(str(settings_file))
     report = update_catalogs(settings_file.parent, settings)
 
     for path in report.written:
