@@ -148,8 +148,10 @@ def _write_template(path, template, report):
 
 
 def _render(catalog):
+    # Locations name the template, not the line: editing a template above
+    # a string does not make every catalog stale.
     buffer = BytesIO()
-    write_po(buffer, catalog, width=LINE_WIDTH)
+    write_po(buffer, catalog, width=LINE_WIDTH, include_lineno=False)
     return buffer.getvalue()
 
 
