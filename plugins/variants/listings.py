@@ -85,6 +85,10 @@ class LanguageListingsGenerator(Generator):
         for code in codes:
             self.categories_by_lang[code] = self._listings(code, "category")
             self.tags_by_lang[code] = self._listings(code, "tag")
+        # Every page, articles included, lists its own language's
+        # categories and tags (Pelican's "categories" mixes languages).
+        self.context["categories_by_lang"] = self.categories_by_lang
+        self.context["tags_by_lang"] = self.tags_by_lang
 
     def _listings(self, code, kind):
         listings = {}
@@ -130,11 +134,7 @@ class LanguageListingsGenerator(Generator):
     def _write_language(self, writer, language):
         code = language.code
         articles = self.articles_by_lang[code]
-        common = {
-            "page_lang": language,
-            "categories": self.categories_by_lang[code],
-            "tags": self.tags_by_lang[code],
-        }
+        common = {"page_lang": language}
         writer.write_file(
             f"{code}/index.html",
             self.get_template("index"),

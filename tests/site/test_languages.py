@@ -104,3 +104,16 @@ def test_long_listings_are_paginated_per_language(tmp_path):
     next_link = first.find("a", rel="next")["href"]
     assert posixpath.normpath(posixpath.join("cy", next_link)) == "cy/page/2"
     assert not (output / "it" / "page").exists()  # one Italian article
+
+
+def test_every_page_lists_its_own_languages_categories(site):
+    for lang in LANGUAGES:
+        for path in [site / lang / "index.html", *(site / lang).glob("*/index.html")]:
+            links = read_html(path).select(".site-footer nav a")
+            assert links, path
+            for link in links:
+                assert link.get_text(strip=True), path
+                target = posixpath.normpath(
+                    posixpath.join(path.parent.relative_to(site).as_posix(), link["href"])
+                )
+                assert target.startswith(f"{lang}/category/"), (path, target)
