@@ -3,6 +3,7 @@ and compiled in memory, so translators never run a compiler and no .mo
 file is committed."""
 
 import logging
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -56,6 +57,27 @@ def _translated(string):
     return bool(string)
 
 
+# Every line of a PO file is blank, a comment, a keyword with a quoted
+# string, or a quoted continuation. Babel's reader tolerates some lines
+# msgfmt rejects (an unterminated string loses its last character), so the
+# build checks the syntax itself rather than publish a damaged string.
+PO_LINE = re.compile(
+    r'^\s*(?:#.*|(?:msgctxt|msgid(?:_plural)?|msgstr(?:\[\d+\])?)\s+)?'
+    r'"(?:[^"\\]|\\.)*"\s*$'
+)
+
+
+def check_po_syntax(path, text):
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("#") and not PO_LINE.match(line):
+            raise CatalogError(
+                f"{path}:{number}: cannot read this catalog: {line.strip()!r} "
+                "is not a PO line. "
+                "Each line is a comment, a keyword (msgid, msgstr, ...) with a "
+                'string in double quotes, or a "continued string".'
+            )
+
+
 def catalog_path(translations_dir, code):
     return Path(translations_dir) / code / "LC_MESSAGES" / "messages.po"
 
@@ -71,6 +93,7 @@ def load_catalogs(translations_dir, languages):
                 "Run `make translations` to create it, then translate it."
             )
         try:
+            check_po_syntax(path, path.read_text(encoding="utf-8"))
             with path.open("rb") as po:
                 catalog = read_po(po, locale=language.locale, abort_invalid=True)
         except (PoFileError, UnicodeDecodeError, ValueError) as error:

@@ -28,7 +28,7 @@ def test_the_check_finds_english_where_it_is():
     found = {(language, msgid) for language, msgid, _ in english_on(page, patterns)}
     assert found == {
         ("cy", "Languages"),
-        ("cy", "Previous article"),
+        ("cy", "Previous article: %(title)s"),
         ("cy", "%(num)s articles"),
         ("cy", "%(num)s comments"),
         ("it", "Tag: %(name)s"),
