@@ -15,7 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from sitebuild import ROOT, read_html
+from browser import screenshot_report
+from sitebuild import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -112,61 +113,18 @@ def axe_source():
     return AXE.read_text(encoding="utf-8")
 
 
-def article_pages(output):
-    """[(lang, path under the site)] of every article variant the build
-    wrote, read from the pages themselves (og:type article)."""
-    found = []
-    for path in sorted(Path(output).rglob("index.html")):
-        soup = read_html(path)
-        if soup.find("meta", property="og:type", content="article") is None:
-            continue
-        lang = soup.html.get("lang")
-        url = "/" + path.parent.relative_to(output).as_posix() + "/"
-        found.append((lang, url))
-    return found
+# Screenshots go under pytest's temporary folder; browser.screenshot_report
+# prints the folders at the end of the run.
 
 
-def language_homes(output):
-    """Codes of the languages that have a home page /<lang>/."""
-    return sorted(
-        path.parent.name for path in Path(output).glob("*/index.html")
-        if read_html(path).html.get("lang") == path.parent.name
-    )
-
-
-# Screenshots go under pytest's temporary folder; each xdist worker hands
-# its folder back to the controller, which prints them at the end.
-
-SCREENSHOTS_KEY = "mmr_screenshot_folders"
-_screenshot_key = pytest.StashKey[list]()
+def pytest_configure(config):
+    # Registered here when tests/conftest.py has not already done so.
+    if not config.pluginmanager.has_plugin("browser.screenshot_report"):
+        config.pluginmanager.register(screenshot_report, "browser.screenshot_report")
 
 
 @pytest.fixture(scope="session")
 def screenshot_folder(tmp_path_factory, request):
     folder = tmp_path_factory.mktemp("screenshots")
-    config = request.config
-    folders = config.stash.setdefault(_screenshot_key, [])
-    folders.append(str(folder))
+    screenshot_report.remember(request.config, folder)
     return folder
-
-
-def pytest_sessionfinish(session):
-    folders = session.config.stash.get(_screenshot_key, [])
-    workeroutput = getattr(session.config, "workeroutput", None)
-    if workeroutput is not None:
-        workeroutput[SCREENSHOTS_KEY] = folders
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_testnodedown(node, error):
-    folders = getattr(node, "workeroutput", {}).get(SCREENSHOTS_KEY, [])
-    node.config.stash.setdefault(_screenshot_key, []).extend(folders)
-
-
-def pytest_terminal_summary(terminalreporter, config):
-    if hasattr(config, "workerinput"):
-        return
-    for folder in config.stash.get(_screenshot_key, []):
-        shots = sorted(Path(folder).glob("*.png"))
-        if shots:
-            terminalreporter.write_line(f"screenshots ({len(shots)}): {folder}")

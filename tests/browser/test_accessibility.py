@@ -5,7 +5,7 @@ violation of impact serious or critical: on every page the build writes
 
 from pathlib import Path
 
-from conftest import article_pages, language_homes
+from browser_pages import article_pages, language_homes
 
 SERIOUS = ("serious", "critical")
 RUN_AXE = """

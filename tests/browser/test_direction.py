@@ -4,7 +4,7 @@ to right, starting at the left edge."""
 
 import pytest
 
-from conftest import article_pages
+from browser_pages import article_pages
 
 # The first character of the article's first paragraph, where it sits in
 # its paragraph's box, and the direction the browser computed.

@@ -6,7 +6,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import article_pages, language_homes
+from browser_pages import article_pages, language_homes
 
 
 def full_page_png(browser):

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
 
-from conftest import language_homes
+from browser_pages import language_homes
 
 
 def click_language(browser, lang):

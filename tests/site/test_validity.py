@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import feedparser
@@ -77,12 +78,8 @@ def nu_messages(site, published):
         if message.get("type") not in ("error", "non-document-error"):
             continue
         url = message.get("url", "")
-        path = Path(url.removeprefix("file:")) if url.startswith("file:") else None
-        if path is not None:
-            # vnu reports file: URLs percent-encoded.
-            from urllib.parse import unquote
-
-            path = Path(unquote(str(path)))
+        # vnu names each file by its file: URL, percent-encoded.
+        path = Path(unquote(url.removeprefix("file:"))) if url.startswith("file:") else None
         where = f"line {message.get('lastLine', '?')}"
         messages.setdefault(path, []).append(f"{where}: {message.get('message')}"
                                              f" [{message.get('extract', '').strip()}]")
