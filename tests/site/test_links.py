@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from sitebuild import CONTENT, build_site, read_html
+from sitebuild import read_html
 
 SITEURL = "https://example.org"
 # A page's address is http://site.invalid/<path>; links that stay on this
@@ -26,13 +26,9 @@ URL_ATTRIBUTES = ("href", "src", "action", "poster", "data")
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    # As make publish builds it, but fatal on errors only while the catalogs
-    # are being filled (missing translations are warnings).
-    base = tmp_path_factory.mktemp("published-links")
-    return build_site(
-        CONTENT, base / "output", "publishconf.py", fatal="errors", SITEURL=SITEURL
-    )
+def published(published_site):
+    """The site as `make publish SITEURL=https://example.org` builds it."""
+    return published_site
 
 
 def page_address(output, path):
