@@ -2,6 +2,10 @@ import pytest
 
 from sitebuild import CONTENT, build_site
 
+# Prints where the browser tests saved their screenshots; registered here
+# because under xdist the controlling process never reads browser/conftest.py.
+pytest_plugins = ["browser.screenshot_report"]
+
 SITEURL = "https://example.org"
 
 
