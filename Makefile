@@ -59,5 +59,5 @@ translations: $(INSTALLED)
 	$(PY) -m plugins.localisation update-catalogs
 
 import-comments: $(INSTALLED)
-	@test -n "$(SOURCE)" -a -n "$(FORMAT)" || { echo "make import-comments: give SOURCE=<file> FORMAT=<wxr|disqus|html|seed> [LANG=<lang>] [MAP=<file.csv>]"; exit 2; }
-	$(PY) -m plugins.comments import --source $(SOURCE) --format $(FORMAT) $(lang_option) $(if $(MAP),--map $(MAP))
+	@test -n "$(SOURCE)" -a -n "$(FORMAT)" || { echo "make import-comments: give SOURCE=<file> FORMAT=<wxr|disqus|html|seed> [LANG=<lang>] [MAP=<file.csv>] [DRY_RUN=1] [REPORT=<report.json>]"; exit 2; }
+	$(PY) -m plugins.comments import --source $(SOURCE) --format $(FORMAT) $(lang_option) $(if $(MAP),--map $(MAP)) $(if $(DRY_RUN),--dry-run) $(if $(REPORT),--report $(REPORT))
