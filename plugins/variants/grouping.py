@@ -101,4 +101,8 @@ def group_variants(contents, kind, languages, content_root):
         ]
         for variant in group.by_lang.values():
             variant.group = group
+            # Pelican expands a content's URL pattern on every access, and
+            # switchers, hreflang links and listings read each variant's URL
+            # many times: pin it once (Pelican honours override_url).
+            variant.override_url = variant.url
     return list(groups.values())
