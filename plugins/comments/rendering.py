@@ -51,7 +51,12 @@ def attach_comments(generator) -> None:
     for article in articles:
         path = store.file_for(comments_dir, _variant_of(article))
         used.add(path)
-        comments = store.load(path)  # a broken file stops the build, naming it
+        try:
+            comments = store.load(path)
+        except store.CommentsFileError as error:
+            # A broken file stops the build with its own message: no page
+            # should silently lose its thread.
+            raise SystemExit(f"ERROR: {error}") from None
         article.comments = _shown_thread(build_thread(comments, max_depth), converter)
         article.comment_count = sum(1 for comment in comments if not comment.removed)
     for path in store.list_files(comments_dir):

@@ -82,7 +82,7 @@ def _comment_from_entry(path: Path, text: str, position: int, entry: object) -> 
     if not isinstance(entry, dict):
         raise CommentsFileError(path, None, f"comment #{position + 1} is not a JSON object")
     raw_id = entry.get("id")
-    line = _line_of_id(text, raw_id) if isinstance(raw_id, str) else None
+    line = _line_of_id(text, raw_id) if raw_id is not None else None
 
     def fail(problem: str):
         label = f'comment "{raw_id}"' if isinstance(raw_id, str) else f"comment #{position + 1}"
@@ -141,7 +141,7 @@ def _check_no_cycles(path: Path, text: str, comments: list[Comment]) -> None:
             parent = parents[parent]
 
 
-def _line_of_id(text: str, comment_id: str) -> int | None:
+def _line_of_id(text: str, comment_id: object) -> int | None:
     match = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(comment_id)), text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 

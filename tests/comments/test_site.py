@@ -106,4 +106,6 @@ def test_broken_comments_file_fails_the_build_naming_it(tmp_path):
     (content / "comments" / "hello-world.cy.json").write_text('{"comments": [\n  {"id": 1}\n]}\n', encoding="utf-8")
     result = run_pelican(content, tmp_path / "output")
     assert result.returncode != 0
-    assert "hello-world.cy.json" in result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert "hello-world.cy.json:2" in output and '"id"' in output
+    assert "Traceback" not in output
