@@ -3,7 +3,6 @@
 /<lang>/archives/, /<lang>/404.html and /<lang>/feeds/atom.xml, plus the
 root language chooser and 404 (the x-default)."""
 
-import logging
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -13,8 +12,6 @@ from pelican.utils import slugify
 
 from .grouping import VariantError, group_variants
 from .sitemap import write_sitemap
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass
