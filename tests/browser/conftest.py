@@ -6,16 +6,13 @@ Where Chromium, its driver or axe-core is missing, these tests are skipped
 and say why; in CI (CI=true) that is a failure instead.
 """
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from browser import screenshot_report
+from browser.local_server import serve
 from sitebuild import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,42 +36,11 @@ def require(condition, reason):
     pytest.skip(reason)
 
 
-class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built folder as a static host would, answering a missing
-    address with the site's 404 page (the language's, under /<lang>/)."""
-
-    def log_message(self, format, *args):  # keep the test output quiet
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        root = Path(self.directory)
-        first = unquote(urlsplit(self.path).path).strip("/").split("/")[0]
-        page = root / first / "404.html"
-        if not first or not page.is_file():
-            page = root / "404.html"
-        if not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="session")
 def base_url(site):
     """http://127.0.0.1:<port> serving the dev build (relative links)."""
-    handler = functools.partial(SiteRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
