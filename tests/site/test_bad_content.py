@@ -50,3 +50,16 @@ def test_a_file_name_without_a_site_language(tmp_path, name, expected):
     assert f"content/articles/five-misconceptions/{name}" in output
     assert all(fragment in output for fragment in expected), output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("line", ["Title", "Date"])
+def test_a_missing_title_or_date(tmp_path, line):
+    content = copy_content(tmp_path / "content")
+    path = content / ARTICLE
+    header, body = path.read_text("utf-8").split("\n\n", 1)
+    header = "\n".join(row for row in header.splitlines() if not row.startswith(f"{line}:"))
+    path.write_text(header + "\n\n" + body, "utf-8")
+    code, output = build(tmp_path, content)
+    assert code != 0
+    assert f"content/{ARTICLE}: no {line}:" in output
+    assert "Traceback" not in output
