@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 
 class LanguageSettingError(ValueError):
@@ -18,6 +19,13 @@ class Language:
 
     def __str__(self):
         return self.code
+
+    @property
+    def territory_locale(self):
+        """language_TERRITORY as Open Graph wants it (cy_GB), from CLDR's
+        likely subtags."""
+        likely = Locale.parse(get_global("likely_subtags").get(str(self.locale), str(self.locale)))
+        return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
 
 
 def load_languages(codes):

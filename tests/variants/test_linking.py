@@ -101,9 +101,10 @@ def test_sitemap_follows_the_greek_variant(sites):
 def test_open_graph_and_json_ld(sites):
     _, with_greek = sites
     page = read_html(with_greek / "it" / "is-it-engagement" / "index.html")
-    assert page.find("meta", property="og:locale")["content"] == "it"
+    # Open Graph wants language_TERRITORY: CLDR's likely territories.
+    assert page.find("meta", property="og:locale")["content"] == "it_IT"
     alternates = {meta["content"] for meta in page.find_all("meta", property="og:locale:alternate")}
-    assert alternates == {"cy", "el"}
+    assert alternates == {"cy_GB", "el_GR"}
     data = json.loads(page.find("script", type="application/ld+json").string)
     assert data["@type"] == "BlogPosting" and data["inLanguage"] == "it"
     translations = {item["inLanguage"]: item["@id"] for item in data["workTranslation"]}
