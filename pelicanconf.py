@@ -37,6 +37,9 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# Category and tag URLs keep their language's script (/ar/category/تسويق/).
+SLUGIFY_USE_UNICODE = True
+
 # <key>/<key>.<lang>.md: the folder is the translation key, the file name's
 # suffix is the language (validated by the variants plugin).
 PATH_METADATA = r"(?:articles|pages)/(?P<key>[^/]+)/.*"

@@ -8,7 +8,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from pelican.generators import Generator
-from pelican.utils import slugify
 
 from .grouping import VariantError, group_variants
 from .sitemap import write_sitemap
@@ -26,18 +25,6 @@ class Listing:
     @property
     def save_as(self):
         return self.url + "index.html"
-
-    def __str__(self):
-        return self.name
-
-
-def listing_slug(name, settings):
-    return slugify(
-        name,
-        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-        preserve_case=False,
-        use_unicode=True,
-    )
 
 
 class LanguageListingsGenerator(Generator):
@@ -90,18 +77,13 @@ class LanguageListingsGenerator(Generator):
     def _listings(self, code, kind):
         listings = {}
         for article in self.articles_by_lang[code]:
-            names = (
-                [article.category]
-                if kind == "category"
-                else getattr(article, "tags", [])
-            )
-            for name in names:
-                name = str(name)
-                listing = listings.get(name)
+            # Pelican's Category and Tag objects, slugified by its settings.
+            taxa = [article.category] if kind == "category" else getattr(article, "tags", [])
+            for taxon in taxa:
+                listing = listings.get(taxon.slug)
                 if listing is None:
-                    slug = listing_slug(name, self.settings)
-                    listing = Listing(name, slug, f"{code}/{kind}/{slug}/")
-                    listings[name] = listing
+                    listing = Listing(taxon.name, taxon.slug, f"{code}/{kind}/{taxon.slug}/")
+                    listings[taxon.slug] = listing
                 listing.articles.append(article)
                 if kind == "category":
                     article.category_listing = listing
