@@ -9,6 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from pelican.settings import read_settings
+
 from .importers import READERS
 from .importing import ImportOptions, run_import
 from .model import ImportFailure
@@ -24,7 +26,9 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     command.add_argument("--format", required=True, choices=sorted(READERS))
     command.add_argument("--lang", help="match posts by slug to articles in this language")
     command.add_argument("--map", type=Path, help="CSV with columns source,key,lang")
-    command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    command.add_argument("--settings", type=Path, default=Path("pelicanconf.py"),
+                         help="the site's settings: its PATH and COMMENTS_PATH say where comments go")
+    command.add_argument("--content", type=Path, help="content folder (default: the settings' PATH)")
     command.add_argument("--dry-run", action="store_true", help="report only; write no comments file")
     command.add_argument("--report", type=Path, help="write the report as JSON to this file")
     command.add_argument("--include-pending", action="store_true", help="import comments awaiting moderation")
@@ -32,12 +36,22 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def site_folders(settings_file: Path) -> tuple[Path | None, str]:
+    """The content folder and the comments folder in it, as the build uses them."""
+    if not settings_file.is_file():
+        return None, "comments"
+    settings = read_settings(str(settings_file))
+    return Path(settings["PATH"]), settings.get("COMMENTS_PATH", "comments")
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
+    content, comments_path = site_folders(arguments.settings)
     options = ImportOptions(
         source=arguments.source,
         format=arguments.format,
-        content=arguments.content,
+        content=arguments.content or content or Path("content"),
+        comments_path=comments_path,
         lang=arguments.lang,
         map_file=arguments.map,
         include_pending=arguments.include_pending,

@@ -18,14 +18,13 @@ from .model import Comment, ImportFailure, SourceComment, Variant
 from .report import Report
 from .threads import canonical_order, placeholders_for
 
-COMMENTS_DIR = "comments"  # under the content folder, as COMMENTS_PATH in pelicanconf.py
-
 
 @dataclass
 class ImportOptions:
     source: Path
     format: str
     content: Path = Path("content")
+    comments_path: str = "comments"  # under content, as COMMENTS_PATH in pelicanconf.py
     lang: str | None = None
     map_file: Path | None = None
     include_pending: bool = False
@@ -79,7 +78,7 @@ def run_import(options: ImportOptions) -> Report:
             continue
         batch.comments.append(found.as_comment(found.parent_stored_id))
 
-    comments_dir = options.content / COMMENTS_DIR
+    comments_dir = options.content / options.comments_path
     changed: dict[Path, str] = {}
     for variant, batch in sorted(incoming.items()):
         path = store.file_for(comments_dir, variant)
