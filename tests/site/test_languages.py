@@ -117,3 +117,13 @@ def test_every_page_lists_its_own_languages_categories(site):
                     posixpath.join(path.parent.relative_to(site).as_posix(), link["href"])
                 )
                 assert target.startswith(f"{lang}/category/"), (path, target)
+
+
+def test_root_title_isolates_each_language(site):
+    """The root <title> mixes scripts and directions; each part is wrapped
+    in FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE."""
+    title = read_html(site / "index.html").title.string
+    parts = title.split(" · ")
+    assert len(parts) == len(LANGUAGES)
+    for part in parts:
+        assert part.startswith("\u2068") and part.endswith("\u2069"), repr(part)
