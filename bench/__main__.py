@@ -13,7 +13,8 @@ after one warm-up build of each, alternating the two for --runs full builds
 each (output and cache removed before each), then --runs incremental
 rebuilds each after one source file changed (both with Pelican's content
 cache on: the project's setting, and given to plain Pelican too). Then it
-times importing a WXR export of --wxr-comments comments. Timings are
+times importing WXR exports of a quarter, a half and all of
+--wxr-comments comments (to show linear growth). Timings are
 printed, never asserted.
 """
 
@@ -167,23 +168,27 @@ def run(arguments, work: Path, log: Path) -> int:
     print(table("Incremental rebuild after one source file changed (content cache on)",
                 ours.incremental, plain.incremental))
 
-    import_content = work / "import-content"
-    shutil.rmtree(import_content, ignore_errors=True)
-    shutil.copytree(content / "articles", import_content / "articles")
+    # A quarter, a half and all of the comments: the growth shows whether
+    # import time and memory stay linear.
     keys = sorted(path.name for path in (content / "articles").iterdir())
-    export = work / "export.wxr"
-    size = wxr.generate(export, keys, arguments.wxr_comments)
-    print(f"\nWXR import: {arguments.wxr_comments:,} comments on {len(keys)} posts, "
-          f"{size / MIB:.1f} MiB export ...", flush=True)
-    command = [sys.executable, "-m", "plugins.comments", "import", "--source", str(export),
-               "--format", "wxr", "--lang", languages[0], "--content", str(import_content)]
-    result = measure(command, ROOT, log)
-    stored = sum(
-        len(json.loads(path.read_text(encoding="utf-8"))["comments"])
-        for path in (import_content / "comments").glob("*.json")
-    )
-    print(f"  wall {result.wall:.2f}s, CPU {result.cpu:.2f}s, peak RSS {result.peak_rss / MIB:.0f} MiB, "
-          f"{stored:,} comments stored")
+    for share in (4, 2, 1):
+        count = arguments.wxr_comments // share
+        import_content = work / "import-content"
+        shutil.rmtree(import_content, ignore_errors=True)
+        shutil.copytree(content / "articles", import_content / "articles")
+        export = work / "export.wxr"
+        size = wxr.generate(export, keys, count)
+        print(f"\nWXR import: {count:,} comments on {len(keys)} posts, "
+              f"{size / MIB:.1f} MiB export ...", flush=True)
+        command = [sys.executable, "-m", "plugins.comments", "import", "--source", str(export),
+                   "--format", "wxr", "--lang", languages[0], "--content", str(import_content)]
+        result = measure(command, ROOT, log)
+        stored = sum(
+            len(json.loads(path.read_text(encoding="utf-8"))["comments"])
+            for path in (import_content / "comments").glob("*.json")
+        )
+        print(f"  wall {result.wall:.2f}s, CPU {result.cpu:.2f}s, peak RSS {result.peak_rss / MIB:.0f} MiB, "
+              f"{stored:,} comments stored")
     print(f"\nbuild output: {log}" if arguments.keep else "")
     return 0
 
