@@ -36,22 +36,23 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def site_folders(settings_file: Path) -> tuple[Path | None, str]:
-    """The content folder and the comments folder in it, as the build uses them."""
-    if not settings_file.is_file():
-        return None, "comments"
-    settings = read_settings(str(settings_file))
-    return Path(settings["PATH"]), settings.get("COMMENTS_PATH", "comments")
+def site_settings(settings_file: Path, content: Path | None) -> dict:
+    """The site's settings as the build reads them, PATH set to --content
+    when given."""
+    override = {"PATH": str(content.resolve())} if content else None
+    return read_settings(str(settings_file), override=override)
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
-    content, comments_path = site_folders(arguments.settings)
+    if not arguments.settings.is_file():
+        print(f"error: {arguments.settings}: no such settings file; run from the site's folder "
+              "or give --settings", file=sys.stderr)
+        return EXIT_FAILURE
     options = ImportOptions(
         source=arguments.source,
         format=arguments.format,
-        content=arguments.content or content or Path("content"),
-        comments_path=comments_path,
+        settings=site_settings(arguments.settings, arguments.content),
         lang=arguments.lang,
         map_file=arguments.map,
         include_pending=arguments.include_pending,

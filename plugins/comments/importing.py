@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plugins.variants.grouping import VariantError
+
 from . import store
 from .importers import READERS
 from .matching import Matcher, read_articles, read_map
@@ -23,8 +25,9 @@ from .threads import canonical_order, placeholders_for
 class ImportOptions:
     source: Path
     format: str
-    content: Path = Path("content")
-    comments_path: str = "comments"  # under content, as COMMENTS_PATH in pelicanconf.py
+    # The site's Pelican settings: PATH (the content folder), COMMENTS_PATH,
+    # LANGUAGES and ARTICLE_PATHS say where articles and comments are.
+    settings: dict = field(default_factory=dict)
     lang: str | None = None
     map_file: Path | None = None
     include_pending: bool = False
@@ -48,9 +51,13 @@ def run_import(options: ImportOptions) -> Report:
         raise ImportFailure(f"unknown format {options.format!r}; use one of {', '.join(READERS)}")
     if not options.source.exists():
         raise ImportFailure(f"{options.source}: not found; check --source")
-    articles = read_articles(options.content)
+    content = Path(options.settings["PATH"])
+    try:
+        articles = read_articles(options.settings)
+    except VariantError as error:
+        raise ImportFailure(str(error)) from None
     if not articles:
-        raise ImportFailure(f"{options.content}/articles: no articles found; check --content")
+        raise ImportFailure(f"{content}: no articles found; check --content")
     mapping = read_map(options.map_file, articles) if options.map_file else {}
     matcher = Matcher(articles, mapping, options.lang)
     report = Report(source=str(options.source), format=options.format, dry_run=options.dry_run)
@@ -78,7 +85,7 @@ def run_import(options: ImportOptions) -> Report:
             continue
         batch.comments.append(found.as_comment(found.parent_stored_id))
 
-    comments_dir = options.content / options.comments_path
+    comments_dir = content / options.settings.get("COMMENTS_PATH", "comments")
     changed: dict[Path, str] = {}
     for variant, batch in sorted(incoming.items()):
         path = store.file_for(comments_dir, variant)

@@ -3,8 +3,9 @@
 A MAP file (CSV: source,key,lang) wins; otherwise the post's slug must equal
 an article's key or slug (in the --lang language when given). Posts from the
 seed captures, which have no slug, match the article whose Title equals the
-capture's first line. Articles are found by reading the Markdown headers in
-content/articles/<key>/<key>.<lang>.md; no Pelican run is needed.
+capture's first line. Articles are read as the build reads them (Pelican's
+readers, through the variants plugin: key, language, slug and title), with
+no site build needed.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from plugins.variants.sources import read_sources
+
 from .model import ImportFailure, SourcePost, Variant
 
-_HEADER_LINE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<value>.*)$")
 _INDEX_FILE = re.compile(r"/index\.(?:html?|php)$")
 _ID_QUERY = ("p", "page_id", "post", "attachment_id")
 
@@ -29,22 +31,13 @@ class Article:
     slug: str
 
 
-def read_articles(content_dir: Path) -> list[Article]:
-    """Every article variant under content/articles, from its file's header."""
-    articles = []
-    for path in sorted((content_dir / "articles").glob("*/*.md")):
-        key = path.parent.name
-        stem, _, lang = path.stem.rpartition(".")
-        if not stem or not lang:
-            continue
-        header = {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            match = _HEADER_LINE.match(line)
-            if not match:
-                break
-            header[match["name"].lower()] = match["value"].strip()
-        articles.append(Article(Variant(key, lang), header.get("title", ""), header.get("slug") or stem))
-    return articles
+def read_articles(settings: dict) -> list[Article]:
+    """Every article variant of the site whose settings are given."""
+    return [
+        Article(Variant(source.key, source.lang), source.title, source.slug)
+        for source in read_sources(settings)
+        if source.kind == "article"
+    ]
 
 
 def reference_keys(reference: str) -> list[str]:

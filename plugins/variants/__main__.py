@@ -5,7 +5,6 @@ import logging
 import os
 import sys
 
-
 from .grouping import VariantError
 from .sources import load_settings, read_sources
 from .status import format_json, format_table, translation_status

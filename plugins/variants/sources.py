@@ -11,7 +11,7 @@ from pelican.contents import Article, Page
 from pelican.readers import Readers
 from pelican.settings import read_settings
 
-from .grouping import check_language, group_key
+from .grouping import VariantError, check_language, group_key
 
 
 @dataclass
@@ -20,6 +20,8 @@ class SourceVariant:
     kind: str  # "article" or "page"
     lang: str
     path: str  # absolute
+    title: str
+    slug: str
     updated: datetime  # Modified:, else git commit time, else mtime
     updated_from: str  # "Modified", "git" or "mtime"
 
@@ -77,9 +79,15 @@ def read_sources(settings):
                     if name.rpartition(".")[2] not in readers.extensions:
                         continue
                     relative = os.path.relpath(os.path.join(folder, name), content_root)
-                    content = readers.read_file(
-                        content_root, relative, content_class=content_class
-                    )
+                    try:
+                        content = readers.read_file(
+                            content_root, relative, content_class=content_class
+                        )
+                    except Exception as error:  # Pelican's readers raise many kinds
+                        shown = os.path.relpath(os.path.join(folder, name), os.path.dirname(content_root))
+                        raise VariantError(
+                            f"{shown}: cannot read it ({error}); `make html` names the line to fix."
+                        ) from None
                     check_language(content, settings["LANGUAGES"], os.path.dirname(content_root))
                     full_path = os.path.join(content_root, relative)
                     if "modified" in content.metadata:
@@ -97,6 +105,8 @@ def read_sources(settings):
                             kind=kind,
                             lang=content.lang,
                             path=full_path,
+                            title=getattr(content, "title", ""),  # a draft may lack one
+                            slug=getattr(content, "slug", ""),
                             updated=_as_utc(updated),
                             updated_from=source,
                         )
