@@ -169,6 +169,12 @@ def test_pages_are_grouped_like_articles(tmp_path):
         "x-default": f"{SITEURL}/",
     }
     assert sitemap_alternates(output, f"{SITEURL}/cy/about/")["ar"] == f"{SITEURL}/ar/about/"
+    # Each language's menu links its own page and no other language's.
+    for lang, other in (("cy", "ar"), ("ar", "cy")):
+        menu = {a["href"] for a in read_html(output / lang / "index.html").select(".site-nav a")}
+        assert f"{SITEURL}/{lang}/about/" in menu
+        assert f"{SITEURL}/{other}/about/" not in menu
+    assert not any("about" in a["href"] for a in read_html(output / "it" / "index.html").select(".site-nav a"))
 
 
 def test_drafts_are_never_linked(tmp_path):
