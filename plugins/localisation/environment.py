@@ -1,7 +1,7 @@
 """Installs the page-language gettext callables and Babel filters into
 every generator's Jinja2 environment."""
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import pass_context
 
@@ -39,10 +39,6 @@ class Localisation:
         return format_date(value, format, locale=context["page_lang"].locale)
 
     @pass_context
-    def format_datetime(self, context, value, format="medium"):
-        return format_datetime(value, format, locale=context["page_lang"].locale)
-
-    @pass_context
     def format_number(self, context, value):
         return format_decimal(value, locale=context["page_lang"].locale)
 
@@ -64,5 +60,4 @@ def install_localisation(generator):
     )
     env.globals["gettext_in"] = localisation.gettext_in
     env.filters["format_date"] = localisation.format_date
-    env.filters["format_datetime"] = localisation.format_datetime
     env.filters["format_number"] = localisation.format_number

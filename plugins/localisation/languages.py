@@ -17,9 +17,6 @@ class Language:
     dir: str  # "ltr" or "rtl"
     locale: Locale
 
-    def __str__(self):
-        return self.code
-
     @property
     def territory_locale(self):
         """language_TERRITORY as Open Graph wants it (cy_GB), from CLDR's
