@@ -69,9 +69,13 @@ def attach_comments(generator) -> None:
 
 
 def _variant_of(article) -> Variant:
-    key = getattr(article, "key", None) or article.metadata.get("key")
-    if not key:  # the folder of content/articles/<key>/<key>.<lang>.md
-        key = Path(article.source_path).parent.name
+    """The article's group key, by the rule the variants plugin groups by
+    (and the importer names files by): Translation_id, else the folder of
+    content/articles/<key>/, else the file name's stem."""
+    metadata = article.metadata
+    key = metadata.get("translation_id") or metadata.get("key")
+    if not key:
+        key = Path(article.source_path).name.split(".")[0]
     return Variant(str(key), article.lang)
 
 

@@ -109,3 +109,25 @@ def test_broken_comments_file_fails_the_build_naming_it(tmp_path):
     output = result.stdout + result.stderr
     assert "hello-world.cy.json:2" in output and '"id"' in output
     assert "Traceback" not in output
+
+
+def test_comments_follow_an_article_grouped_by_translation_id(tmp_path):
+    """The importer and the page agree on the key of an article that joins
+    its group with Translation_id from another folder."""
+    content = write_articles(tmp_path / "content", [("hello-world", "cy", "Helo byd", None)])
+    folder = content / "articles" / "elsewhere"
+    folder.mkdir()
+    (folder / "ciao.it.md").write_text(
+        "Title: Ciao mondo\nDate: 2024-01-01\nCategory: Prova\nTranslation_id: hello-world\n\nTesto.\n",
+        encoding="utf-8",
+    )
+    (content / "comments").mkdir(exist_ok=True)
+    (content / "comments" / "hello-world.it.json").write_text(
+        '{\n  "comments": [\n    {\n      "id": "7",\n      "parent": null,\n      "author": "Giulia",\n'
+        '      "author_url": null,\n      "date": null,\n      "format": "html",\n'
+        '      "body": "<p>Bello</p>"\n    }\n  ]\n}\n',
+        encoding="utf-8",
+    )
+    output = build_site(content, tmp_path / "output")
+    page = read_html(output / "it" / "ciao" / "index.html")
+    assert page.select_one("#comment-7 .comment-author").get_text(strip=True) == "Giulia"
