@@ -8,12 +8,11 @@ formatted by Babel in the page's language.
 
 from pelican import signals
 
-from .environment import install_localisation
-from .feeds import set_feed_language
+from .environment import check_plugins, install_localisation
 from .writer import get_localising_writer
 
 
 def register():
+    signals.initialized.connect(check_plugins)
     signals.generator_init.connect(install_localisation)
     signals.get_writer.connect(get_localising_writer)
-    signals.feed_generated.connect(set_feed_language)

@@ -11,10 +11,12 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 
+from plugins.errors.exceptions import ContentError
+
 logger = logging.getLogger(__name__)
 
 
-class CatalogError(Exception):
+class CatalogError(ContentError):
     """A catalog is missing or cannot be read."""
 
 
@@ -32,7 +34,7 @@ class PageCatalog:
 
     def _check(self, msgid):
         message = self._catalog.get(msgid)
-        if message is None or message.fuzzy or not _translated(message.string):
+        if message is None or message.fuzzy or not is_translated(message.string):
             if msgid not in self._reported_missing:
                 self._reported_missing.add(msgid)
                 logger.warning(
@@ -51,7 +53,8 @@ class PageCatalog:
         return self._translations.ngettext(singular, plural, n)
 
 
-def _translated(string):
+def is_translated(string):
+    """Every form of the message has a translation."""
     if isinstance(string, (tuple, list)):
         return all(string)
     return bool(string)

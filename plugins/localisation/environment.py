@@ -1,22 +1,27 @@
 """Installs the page-language gettext callables and Babel filters into
 every generator's Jinja2 environment."""
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.support import Format
 from jinja2 import pass_context
 
-from .catalogs import CatalogError, load_catalogs
-from .languages import LanguageSettingError, load_languages
+from plugins.errors.exceptions import require_plugins
+
+from .catalogs import load_catalogs
+from .languages import load_languages
 
 
 class Localisation:
-    """What every template needs to speak a language: the language table
-    and one catalog per language. Built once per build and kept in the
-    build's context, so a devserver rebuild rereads the catalogs."""
+    """What every template needs to speak a language: the language table,
+    one catalog per language and Babel's formatting bound to each locale.
+    Built once per build and kept in the build's context, so a devserver
+    rebuild rereads the catalogs."""
 
     def __init__(self, settings):
         self.languages = load_languages(settings["LANGUAGES"])
         self.catalogs = load_catalogs(settings["TRANSLATIONS_PATH"], self.languages)
+        self.formats = {
+            code: Format(language.locale) for code, language in self.languages.items()
+        }
 
     def catalog_for(self, context):
         return self.catalogs[context["page_lang"].code]
@@ -36,21 +41,23 @@ class Localisation:
 
     @pass_context
     def format_date(self, context, value, format="long"):
-        return format_date(value, format, locale=context["page_lang"].locale)
+        return self.formats[context["page_lang"].code].date(value, format)
 
     @pass_context
     def format_number(self, context, value):
-        return format_decimal(value, locale=context["page_lang"].locale)
+        return self.formats[context["page_lang"].code].number(value)
+
+
+def check_plugins(pelican):
+    require_plugins(pelican.settings, "plugins.localisation", "plugins.errors")
 
 
 def install_localisation(generator):
     localisation = generator.context.get("localisation")
     if localisation is None:
-        try:
-            localisation = Localisation(generator.settings)
-        except (CatalogError, LanguageSettingError) as error:
-            # Nothing can be rendered in a language without its catalog.
-            raise SystemExit(f"ERROR: {error}") from None
+        # A CatalogError or LanguageSettingError stops the build with its
+        # message: nothing can be rendered in a language without its catalog.
+        localisation = Localisation(generator.settings)
         generator.context["localisation"] = localisation
         generator.context["languages"] = list(localisation.languages.values())
     env = generator.env

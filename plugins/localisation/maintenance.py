@@ -25,7 +25,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
-from .catalogs import catalog_path
+from .catalogs import catalog_path, is_translated
 from .languages import load_languages
 from .plural_forms import plural_categories, plural_forms
 
@@ -71,7 +71,7 @@ def update_catalogs(project_dir, settings):
         report.untranslated[code] = [
             _msgid(message)
             for message in catalog
-            if message.id and (message.fuzzy or not _complete(message.string))
+            if message.id and (message.fuzzy or not is_translated(message.string))
         ]
     return report
 
@@ -184,12 +184,6 @@ def _only_towards(method_map, project_dir):
         )
 
     return lambda dirpath: wanted(os.path.relpath(dirpath, project_dir))
-
-
-def _complete(string):
-    if isinstance(string, (list, tuple)):
-        return all(string)
-    return bool(string)
 
 
 def _msgid(message):

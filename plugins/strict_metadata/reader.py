@@ -1,9 +1,10 @@
 """A Markdown reader that reports bad metadata with file and line."""
 
-import os
 import re
 
 from pelican.readers import MarkdownReader
+
+from plugins.errors.exceptions import ContentError, author_path
 
 FIXES = {
     "date": "write it as YYYY-MM-DD, or YYYY-MM-DD HH:MM",
@@ -11,10 +12,11 @@ FIXES = {
 }
 
 
-EXAMPLES = {"Title": "Title: The article's title", "Date": "Date: 2024-03-05"}
+class MetadataError(ContentError):
+    """A metadata line Pelican cannot read; the message names file and line."""
 
 
-class MetadataError(Exception):
+class _UnreadableValue(Exception):
     def __init__(self, name, value, reason):
         super().__init__(reason)
         self.name = name
@@ -26,22 +28,16 @@ class StrictMarkdownReader(MarkdownReader):
         try:
             return super().process_metadata(name, value)
         except (ValueError, TypeError) as error:
-            raise MetadataError(name, value, str(error)) from None
+            raise _UnreadableValue(name, value, str(error)) from None
 
     def read(self, source_path):
         try:
-            content, metadata = super().read(source_path)
-        except MetadataError as error:
-            # SystemExit passes Pelican's catch-all: the build stops here
-            # with this message alone.
-            raise SystemExit(describe(source_path, error, self.settings)) from None
-        missing = missing_metadata(source_path, metadata, self.settings)
-        if missing:
-            raise SystemExit(
-                f"ERROR: {display_path(source_path, self.settings)}: no {missing}: line. "
-                f"Add one to the metadata at the top of the file (e.g. {EXAMPLES[missing]})."
-            )
-        return content, metadata
+            return super().read(source_path)
+        except _UnreadableValue as error:
+            # Pelican catches this, skips the file and reports the message
+            # (plugins/errors); a missing Title: or Date: is Pelican's own
+            # check, reported there too.
+            raise MetadataError(describe(source_path, error, self.settings)) from None
 
 
 def metadata_line(source_path, name):
@@ -53,33 +49,13 @@ def metadata_line(source_path, name):
     return None
 
 
-def display_path(source_path, settings):
-    """The path as the author sees it, e.g. content/articles/x/x.cy.md."""
-    return os.path.relpath(source_path, os.path.dirname(settings["PATH"]))
-
-
-def missing_metadata(source_path, metadata, settings):
-    """The first metadata Pelican requires that the file lacks: a title
-    always, a date for articles (unless DEFAULT_DATE supplies one)."""
-    if "title" not in metadata:
-        return "Title"
-    relative = os.path.relpath(source_path, settings["PATH"])
-    is_article = any(
-        relative == folder or relative.startswith(folder.rstrip("/") + "/")
-        for folder in settings["ARTICLE_PATHS"]
-    )
-    if is_article and "date" not in metadata and not settings.get("DEFAULT_DATE"):
-        return "Date"
-    return None
-
-
 def describe(source_path, error, settings):
-    path = display_path(source_path, settings)
+    path = author_path(source_path, settings)
     line = metadata_line(source_path, error.name)
     where = f"{path}:{line}" if line else path
     fix = FIXES.get(error.name.lower(), "correct or remove that line")
     return (
-        f"ERROR: {where}: {error.name.capitalize()}: {error.value!r} cannot be "
+        f"{where}: {error.name.capitalize()}: {error.value!r} cannot be "
         f"read ({error}); {fix}."
     )
 
