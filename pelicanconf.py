@@ -5,15 +5,29 @@ template reads them from there.
 """
 
 import os
+import sys
+
+# The project's folder, so that `plugins.<name>` is one import name for the
+# build, the command-line tools and the tests alike.
+PROJECT = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, PROJECT)
+from plugins.variants.naming import FILENAME_METADATA, path_metadata  # noqa: E402
 
 AUTHOR = "Douglas Karr"
 SITENAME = "Myths, Misconceptions and Rants"
 SITEURL = ""
 
-# The one language table: codes in the order the site shows them. Names,
+# The one language table, in the order the site shows the languages. Names,
 # scripts and writing direction come from Babel's CLDR data
-# (plugins/localisation), never typed here.
-LANGUAGES = ["cy", "it", "ar", "el"]
+# (plugins/localisation), never typed here. "fallbacks" is the order in which
+# a reader of that language is offered what is not yet in it; by default,
+# the site's order.
+LANGUAGES = {
+    "cy": {},
+    "it": {},
+    "ar": {},
+    "el": {"fallbacks": ["it", "cy", "ar"]},
+}
 # Pelican needs a default; every language is equal on this site, so it only
 # names the language of the root chooser's x-default fallback.
 DEFAULT_LANG = "cy"
@@ -41,9 +55,8 @@ MARKDOWN = {
 SLUGIFY_USE_UNICODE = True
 
 # <key>/<key>.<lang>.md: the folder is the translation key, the file name's
-# suffix is the language (validated by the variants plugin).
-PATH_METADATA = r"(?:articles|pages)/(?P<key>[^/]+)/.*"
-FILENAME_METADATA = r"(?P<slug>[^./]+)\.(?P<lang>[^./]+)"
+# suffix is the language (the rule lives in plugins/variants/naming.py).
+PATH_METADATA = path_metadata(ARTICLE_PATHS + PAGE_PATHS)
 
 # Pelican reads and renders every variant as an original; the variants
 # plugin groups them and writes every language's listings under /<lang>/.
@@ -72,7 +85,24 @@ CATEGORY_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
-# Per-language feeds, written by the variants plugin, off while developing.
+
+# The URL layout of every language's own pages ({lang}; {slug} where the
+# page has one), written by our plugins (plugins/variants/layout.py).
+LANGUAGE_HOME_URL = "{lang}/"
+LANGUAGE_HOME_SAVE_AS = "{lang}/index.html"
+LANGUAGE_ARCHIVES_URL = "{lang}/archives/"
+LANGUAGE_ARCHIVES_SAVE_AS = "{lang}/archives/index.html"
+LANGUAGE_CATEGORY_URL = "{lang}/category/{slug}/"
+LANGUAGE_CATEGORY_SAVE_AS = "{lang}/category/{slug}/index.html"
+LANGUAGE_TAG_URL = "{lang}/tag/{slug}/"
+LANGUAGE_TAG_SAVE_AS = "{lang}/tag/{slug}/index.html"
+LANGUAGE_SERIES_URL = "{lang}/series/{slug}/"
+LANGUAGE_SERIES_SAVE_AS = "{lang}/series/{slug}/index.html"
+LANGUAGE_SEARCH_URL = "{lang}/search/"
+LANGUAGE_SEARCH_SAVE_AS = "{lang}/search/index.html"
+# 404 pages are served at any address, so their URL is their file.
+LANGUAGE_404_URL = LANGUAGE_404_SAVE_AS = "{lang}/404.html"
+# Per-language feeds, off while developing (publishconf.py turns them on).
 LANGUAGE_FEED_ATOM = None
 
 DEFAULT_PAGINATION = 10
@@ -85,11 +115,18 @@ PAGINATION_PATTERNS = (
 THEME = "themes/mmr"
 THEME_STATIC_DIR = "theme"
 
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["strict_metadata", "localisation", "variants", "comments"]
+# Each plugin names the ones it needs; listed in the order they run.
+PLUGIN_PATHS = [PROJECT]
+PLUGINS = [
+    "plugins.errors",
+    "plugins.strict_metadata",
+    "plugins.localisation",
+    "plugins.variants",
+    "plugins.comments",
+]
 
 # The theme's gettext catalogs, which translators edit.
-TRANSLATIONS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")
+TRANSLATIONS_PATH = os.path.join(PROJECT, "translations")
 COMMENTS_PATH = "comments"
 COMMENTS_MAX_DEPTH = 5
 

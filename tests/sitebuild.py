@@ -8,11 +8,16 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 SEEDS = ROOT.parent / "shared" / "seeds"
 CORPORA = ROOT.parent / "shared" / "corpora"
+# The project's settings as the build reads them; the tests ask them for the
+# site's languages rather than repeating the table.
+SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
+LANGUAGES = list(SETTINGS["LANGUAGES"])
 
 
 class BuildFailed(AssertionError):
@@ -35,7 +40,7 @@ def run_pelican(content_dir, output_dir, settings_file="pelicanconf.py",
     # PATH and TRANSLATIONS_PATH resolve against the project, not the copy.
     overrides.setdefault("TRANSLATIONS_PATH", str(ROOT / "translations"))
     overrides.setdefault("THEME", str(ROOT / "themes" / "mmr"))
-    overrides.setdefault("PLUGIN_PATHS", [str(ROOT / "plugins")])
+    overrides.setdefault("PLUGIN_PATHS", [str(ROOT)])
     # One -e with every setting: Pelican keeps only the last -e given.
     command += ["-e", *(f"{name}={json.dumps(value)}" for name, value in overrides.items())]
     return subprocess.run(

@@ -6,8 +6,9 @@ Stored in content/comments/<key>.<lang>.json; imported with
 
 from pelican import signals
 
-from .rendering import attach_comments
+from .rendering import attach_comments, check_plugins
 
 
 def register():
+    signals.initialized.connect(check_plugins)
     signals.article_generator_finalized.connect(attach_comments)

@@ -1,7 +1,8 @@
 """Attach each article variant's comment thread to its Article, for the theme.
 
-Runs once per build on Pelican's article_generator_finalized signal; all
-state lives on the articles. The theme macro (includes/comments.html) reads
+Runs once per build on Pelican's article_generator_finalized signal, after
+the variants plugin has grouped the articles: a variant's file is
+<group key>.<lang>.json. All state lives on the articles. The theme macro (includes/comments.html) reads
 ``article.comments`` (the top-level ShownComments) and ``article.comment_count``.
 """
 
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import markdown
 from markupsafe import Markup
+
+from plugins.errors.exceptions import require_plugins
 
 from . import store
 from .model import Comment, Variant
@@ -41,24 +44,25 @@ class ShownComment:
     in_reply_to: ShownComment | None = None
 
 
+def check_plugins(pelican) -> None:
+    require_plugins(pelican.settings, "plugins.comments", "plugins.errors", "plugins.variants")
+
+
 def attach_comments(generator) -> None:
     settings = generator.settings
     comments_dir = Path(settings["PATH"]) / settings.get("COMMENTS_PATH", "comments")
     max_depth = int(settings.get("COMMENTS_MAX_DEPTH", DEFAULT_MAX_DEPTH))
-    converter = markdown.Markdown(extensions=["extra"], output_format="html")
-    articles = [*generator.articles, *generator.translations, *getattr(generator, "drafts", [])]
+    # Comments written in Markdown read as the articles do.
+    converter = markdown.Markdown(**settings["MARKDOWN"])
     used = set()
-    for article in articles:
-        path = store.file_for(comments_dir, _variant_of(article))
-        used.add(path)
-        try:
+    for group in generator.context["article_groups"]:
+        for article in group.by_lang.values():
+            path = store.file_for(comments_dir, Variant(group.key, article.lang))
+            used.add(path)
+            # A broken file (CommentsFileError) stops the build with its own
+            # message: no page should silently lose its thread.
             comments = store.load(path)
-        except store.CommentsFileError as error:
-            # A broken file stops the build with its own message: no page
-            # should silently lose its thread.
-            raise SystemExit(f"ERROR: {error}") from None
-        article.comments = _shown_thread(build_thread(comments, max_depth), converter)
-        article.comment_count = sum(1 for comment in comments if not comment.removed)
+            _attach(article, comments, max_depth, converter)
     for path in store.list_files(comments_dir):
         if path not in used:
             logger.warning(
@@ -68,15 +72,9 @@ def attach_comments(generator) -> None:
             )
 
 
-def _variant_of(article) -> Variant:
-    """The article's group key, by the rule the variants plugin groups by
-    (and the importer names files by): Translation_id, else the folder of
-    content/articles/<key>/, else the file name's stem."""
-    metadata = article.metadata
-    key = metadata.get("translation_id") or metadata.get("key")
-    if not key:
-        key = Path(article.source_path).name.split(".")[0]
-    return Variant(str(key), article.lang)
+def _attach(article, comments: list[Comment], max_depth: int, converter: markdown.Markdown) -> None:
+    article.comments = _shown_thread(build_thread(comments, max_depth), converter)
+    article.comment_count = sum(1 for comment in comments if not comment.removed)
 
 
 def _shown_thread(roots: list[ThreadNode], converter: markdown.Markdown) -> list[ShownComment]:

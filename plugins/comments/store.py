@@ -16,15 +16,17 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+from plugins.errors.exceptions import ContentError
+from plugins.variants.naming import file_name, parse_name
+
 from .model import Comment, Variant
 
 FIELDS = ("id", "parent", "author", "author_url", "date", "format", "body", "removed")
 FORMATS = ("html", "markdown")
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
-_FILE_NAME = re.compile(r"^(?P<key>[^./]+)\.(?P<lang>[^./]+)\.json$")
 
 
-class CommentsFileError(ValueError):
+class CommentsFileError(ContentError):
     """A comments file cannot be read; the message says where and what to do."""
 
     def __init__(self, path: Path, line: int | None, problem: str):
@@ -33,13 +35,13 @@ class CommentsFileError(ValueError):
 
 
 def file_for(comments_dir: Path, variant: Variant) -> Path:
-    return comments_dir / f"{variant.key}.{variant.lang}.json"
+    return comments_dir / file_name(variant.key, variant.lang, "json")
 
 
 def variant_of(path: Path) -> Variant | None:
     """The variant a comments file belongs to, from its name."""
-    match = _FILE_NAME.match(path.name)
-    return Variant(match["key"], match["lang"]) if match else None
+    name = parse_name(path.name)
+    return Variant(name.stem, name.lang) if name and name.extension == "json" else None
 
 
 def list_files(comments_dir: Path) -> list[Path]:

@@ -5,9 +5,12 @@ from dataclasses import dataclass
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
+from plugins.errors.exceptions import ContentError
 
-class LanguageSettingError(ValueError):
-    """LANGUAGES names a code Babel has no locale data for."""
+
+class LanguageSettingError(ContentError):
+    """LANGUAGES names a code Babel has no locale data for, or a fallback
+    that is not one of the site's languages."""
 
 
 @dataclass(frozen=True)
@@ -16,6 +19,7 @@ class Language:
     name: str  # the language's name in itself, e.g. "Cymraeg"
     dir: str  # "ltr" or "rtl"
     locale: Locale
+    fallbacks: tuple  # codes of the languages offered when this one lacks a page
 
     @property
     def territory_locale(self):
@@ -25,8 +29,9 @@ class Language:
         return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
 
 
-def load_languages(codes):
+def load_languages(table):
     """Return {code: Language} for the LANGUAGES setting, in its order."""
+    codes = list(table)
     languages = {}
     for code in codes:
         try:
@@ -41,5 +46,22 @@ def load_languages(codes):
             name=locale.get_display_name(locale),
             dir=locale.text_direction,
             locale=locale,
+            fallbacks=_fallbacks(code, table[code] or {}, codes),
         )
     return languages
+
+
+def _fallbacks(code, entry, codes):
+    chain = entry.get("fallbacks")
+    if chain is None:
+        return tuple(other for other in codes if other != code)
+    wrong = [other for other in chain if other not in codes or other == code]
+    if wrong:
+        raise LanguageSettingError(
+            f"pelicanconf.py: LANGUAGES[{code!r}] falls back to {', '.join(map(repr, wrong))}, "
+            f"which {'is' if len(wrong) == 1 else 'are'} not another of the site's "
+            f"languages ({', '.join(codes)}); list only those."
+        )
+    # Languages left out of the chain still come last, in the site's order:
+    # a reader is offered every part in some language.
+    return tuple(chain) + tuple(other for other in codes if other != code and other not in chain)

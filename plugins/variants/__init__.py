@@ -1,14 +1,28 @@
 """Variants: every article and page linked to its translations, and every
-language's listings, feeds and sitemap entries, in one Pelican run."""
+language's listings, feeds and sitemap entries, in one Pelican run.
+
+Needs plugins.errors and plugins.localisation before it. Gives the plugins
+after it: `group` on every article and page (grouping.py), and in the
+context `layout` (layout.py), `language_places`, `article_groups` and
+`page_groups`.
+"""
 
 from pelican import signals
 
-from .listings import LanguageListingsGenerator
-
-
-def get_generators(pelican):
-    return LanguageListingsGenerator
+from .feeds import set_feed_language
+from .hooks import (
+    check_plugins,
+    get_generators,
+    group_articles,
+    group_pages,
+    install_layout,
+)
 
 
 def register():
+    signals.initialized.connect(check_plugins)
+    signals.generator_init.connect(install_layout)
+    signals.article_generator_finalized.connect(group_articles)
+    signals.page_generator_finalized.connect(group_pages)
     signals.get_generators.connect(get_generators)
+    signals.feed_generated.connect(set_feed_language)

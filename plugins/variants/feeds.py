@@ -7,6 +7,6 @@ def set_feed_language(context, feed):
     if language is None:
         return
     feed.feed["language"] = language.code
-    home = f"{context['SITEURL'].rstrip('/')}/{language.code}/"
+    home = f"{context['SITEURL'].rstrip('/')}/{context['language_places'][language.code].home.url}"
     feed.feed["link"] = home
     feed.feed["id"] = home

@@ -7,13 +7,14 @@ break a group.
 """
 
 import os
-import re
 from dataclasses import dataclass, field
 
-LANGUAGE_SUFFIX = re.compile(r"^[^.]+\.(?P<lang>[^.]+)\.[^.]+$")
+from plugins.errors.exceptions import ContentError, author_path
+
+from .naming import parse_name
 
 
-class VariantError(Exception):
+class VariantError(ContentError):
     """Content whose language or group is wrong; the message says how."""
 
 
@@ -31,19 +32,22 @@ class VariantGroup:
 
 
 def group_key(content):
+    """The key that names an article in every language: its Translation_id,
+    else its folder (content/articles/<key>/), else its file name's stem."""
     metadata = content.metadata
     if metadata.get("translation_id"):
         return str(metadata["translation_id"])
     if metadata.get("key"):
         return metadata["key"]
-    return os.path.basename(content.source_path).split(".")[0]
+    name = parse_name(os.path.basename(content.source_path))
+    return name.stem if name else os.path.basename(content.source_path).split(".")[0]
 
 
-def check_language(content, languages, content_root):
+def check_language(content, languages, settings):
     """The variant's language must be one of the site's, and stated."""
-    path = os.path.relpath(content.source_path, content_root)
+    path = author_path(content.source_path, settings)
     stated = content.metadata.get("lang")
-    suffix = LANGUAGE_SUFFIX.match(os.path.basename(content.source_path))
+    suffix = parse_name(os.path.basename(content.source_path))
     site = ", ".join(languages)
     if not stated and not suffix:
         raise VariantError(
@@ -58,14 +62,14 @@ def check_language(content, languages, content_root):
         )
 
 
-def group_variants(contents, kind, languages, content_root):
+def group_variants(contents, kind, languages, settings):
     """Return the groups of `contents`, in order of first appearance, and
     attach each variant's group to it as `.group`."""
     problems = []
     groups = {}
     for content in contents:
         try:
-            check_language(content, languages, content_root)
+            check_language(content, languages, settings)
         except VariantError as error:
             problems.append(str(error))
             continue
@@ -74,7 +78,7 @@ def group_variants(contents, kind, languages, content_root):
         other = group.by_lang.get(content.lang)
         if other is not None:
             first, second = sorted(
-                os.path.relpath(c.source_path, content_root) for c in (other, content)
+                author_path(c.source_path, settings) for c in (other, content)
             )
             via = (
                 " (its Translation_id points at that group)"

@@ -1,15 +1,12 @@
-"""Every language's own listing pages, written in the one Pelican run:
-/<lang>/ (home), /<lang>/category/<slug>/, /<lang>/tag/<slug>/,
-/<lang>/archives/, /<lang>/404.html and /<lang>/feeds/atom.xml, plus the
-root language chooser and 404 (the x-default)."""
+"""Every language's own listing pages, written in the one Pelican run: its
+home, categories, tags, archives, 404 and feed, at the places the layout
+gives (layout.py), plus the root language chooser and 404 (the x-default)."""
 
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
-from .grouping import VariantError, group_variants
 from .sitemap import write_sitemap
 
 
@@ -20,43 +17,17 @@ class Listing:
     name: str
     slug: str
     url: str
+    save_as: str
     articles: list = field(default_factory=list)
-
-    @property
-    def save_as(self):
-        return self.url + "index.html"
 
 
 class LanguageListingsGenerator(Generator):
-    """Groups variants, then writes each language's listings."""
+    """Writes each language's listings; the variants are grouped already
+    (grouping.py, when Pelican has read the articles and pages)."""
 
     def generate_context(self):
         self.languages = self.context["localisation"].languages
-        codes = list(self.languages)
-        # Messages name files as the author sees them: content/articles/...
-        content_root = os.path.dirname(self.path)
-        try:
-            article_groups = group_variants(
-                self.context["articles"]
-                + self.context["hidden_articles"]
-                + self.context["drafts"],
-                "article",
-                codes,
-                content_root,
-            )
-            page_groups = group_variants(
-                self.context["pages"]
-                + self.context["hidden_pages"]
-                + self.context["draft_pages"],
-                "page",
-                codes,
-                content_root,
-            )
-        except VariantError as error:
-            # A wrong page is worse than no page: stop the build here.
-            raise SystemExit(f"ERROR: {error}") from None
-        self.context["variant_groups"] = article_groups + page_groups
-
+        self.layout = self.context["layout"]
         self.articles_by_lang = defaultdict(list)
         for article in self.context["articles"]:  # already newest first
             self.articles_by_lang[article.lang].append(article)
@@ -66,7 +37,7 @@ class LanguageListingsGenerator(Generator):
                 newer.previous_in_language = older
         self.categories_by_lang = {}
         self.tags_by_lang = {}
-        for code in codes:
+        for code in self.languages:
             self.categories_by_lang[code] = self._listings(code, "category")
             self.tags_by_lang[code] = self._listings(code, "tag")
         # Every page, articles included, lists its own language's
@@ -77,12 +48,17 @@ class LanguageListingsGenerator(Generator):
     def _listings(self, code, kind):
         listings = {}
         for article in self.articles_by_lang[code]:
-            # Pelican's Category and Tag objects, slugified by its settings.
-            taxa = [article.category] if kind == "category" else getattr(article, "tags", [])
+            # Pelican's Category and Tag objects, slugified by its settings;
+            # an article without a Category: line is listed under none.
+            if kind == "category":
+                taxa = [article.category] if hasattr(article, "category") else []
+            else:
+                taxa = getattr(article, "tags", [])
             for taxon in taxa:
                 listing = listings.get(taxon.slug)
                 if listing is None:
-                    listing = Listing(taxon.name, taxon.slug, f"{code}/{kind}/{taxon.slug}/")
+                    place = self.layout.place(kind, code, taxon.slug)
+                    listing = Listing(taxon.name, taxon.slug, place.url, place.save_as)
                     listings[taxon.slug] = listing
                 listing.articles.append(article)
                 if kind == "category":
@@ -93,10 +69,10 @@ class LanguageListingsGenerator(Generator):
         return sorted(listings.values(), key=lambda listing: listing.name.casefold())
 
     def generate_output(self, writer):
-        for code, language in self.languages.items():
+        for language in self.languages.values():
             self._write_language(writer, language)
         writer.write_file(
-            "index.html",
+            self.layout.root.save_as,
             self.get_template("chooser"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
@@ -105,32 +81,33 @@ class LanguageListingsGenerator(Generator):
         # 404 pages are served at any address, so their links are never
         # relative.
         writer.write_file(
-            "404.html", self.get_template("chooser_404"), self.context, page_lang=None
+            self.layout.root_not_found.save_as,
+            self.get_template("chooser_404"),
+            self.context,
+            page_lang=None,
         )
         if self.settings.get("SITEURL"):
             write_sitemap(self.output_path, self.context, self.settings)
 
     def _write_language(self, writer, language):
         code = language.code
+        places = self.context["language_places"][code]
         articles = self.articles_by_lang[code]
-        common = {"page_lang": language}
+        common = {"page_lang": language, "relative_urls": self.settings["RELATIVE_URLS"]}
         writer.write_file(
-            f"{code}/index.html",
+            places.home.save_as,
             self.get_template("index"),
             self.context,
             paginated={"articles": articles},
             template_name="index",
-            url=f"{code}/",
-            relative_urls=self.settings["RELATIVE_URLS"],
+            url=places.home.url,
             articles=articles,
             **common,
         )
-        for kind in ("category", "tag"):
-            listings = (
-                self.categories_by_lang[code]
-                if kind == "category"
-                else self.tags_by_lang[code]
-            )
+        for kind, listings in (
+            ("category", self.categories_by_lang[code]),
+            ("tag", self.tags_by_lang[code]),
+        ):
             for listing in listings:
                 writer.write_file(
                     listing.save_as,
@@ -139,30 +116,29 @@ class LanguageListingsGenerator(Generator):
                     paginated={"articles": listing.articles},
                     template_name="taxonomy",
                     url=listing.url,
-                    relative_urls=self.settings["RELATIVE_URLS"],
                     articles=listing.articles,
                     listing=listing,
                     listing_kind=kind,
                     **common,
                 )
         writer.write_file(
-            f"{code}/archives/index.html",
+            places.archives.save_as,
             self.get_template("archives"),
             self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
             dates=articles,
             **common,
         )
         writer.write_file(
-            f"{code}/404.html", self.get_template("404"), self.context, **common
+            places.not_found.save_as,
+            self.get_template("404"),
+            self.context,
+            page_lang=language,
         )
-        feed_path = self.settings.get("LANGUAGE_FEED_ATOM")
-        if feed_path:
+        if places.feed is not None:
             catalog = self.context["localisation"].catalogs[code]
             feed_context = dict(
                 self.context,
                 page_lang=language,
                 SITENAME=catalog.gettext(self.settings["SITENAME"]),
             )
-            path = feed_path.format(lang=code)
-            writer.write_feed(articles, feed_context, path, path)
+            writer.write_feed(articles, feed_context, places.feed.save_as, places.feed.url)

@@ -27,16 +27,18 @@ def _add_url(urlset, loc, alternates, lastmod=None):
 
 def write_sitemap(output_path, context, settings):
     siteurl = settings["SITEURL"].rstrip("/")
-    x_default = ("x-default", f"{siteurl}/")
+    x_default = ("x-default", f"{siteurl}/{context['layout'].root.url}")
     ElementTree.register_namespace("", SITEMAP_NS)
     ElementTree.register_namespace("xhtml", XHTML_NS)
     urlset = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
 
-    homes = [(code, f"{siteurl}/{code}/") for code in context["localisation"].languages]
-    _add_url(urlset, f"{siteurl}/", homes + [x_default])
+    homes = [
+        (code, f"{siteurl}/{places.home.url}") for code, places in context["language_places"].items()
+    ]
+    _add_url(urlset, x_default[1], homes + [x_default])
     for _, home in homes:
         _add_url(urlset, home, homes + [x_default])
-    for group in context["variant_groups"]:
+    for group in context["article_groups"] + context["page_groups"]:
         published = [v for v in group.variants if v.status == "published"]
         alternates = [(v.lang, f"{siteurl}/{v.url}") for v in published]
         for variant in published:

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from pelican.contents import Article, Page
-from pelican.readers import Readers
+from pelican.generators import Generator
 from pelican.settings import read_settings
+
+from plugins.errors.exceptions import ContentError, author_path
 
 from .grouping import VariantError, check_language, group_key
 
@@ -62,53 +64,50 @@ def _as_utc(moment):
 
 
 def read_sources(settings):
-    """Every variant under ARTICLE_PATHS and PAGE_PATHS, checked like the
-    build checks them (VariantError for a bad language)."""
+    """Every variant under ARTICLE_PATHS and PAGE_PATHS, found by Pelican's
+    own file discovery (so IGNORE_FILES and the *_EXCLUDES settings hold)
+    and checked like the build checks them (VariantError for a bad language)."""
     content_root = settings["PATH"]
-    readers = Readers(settings)
+    discovery = Generator(
+        context={}, settings=settings, path=content_root,
+        theme=settings["THEME"], output_path=settings["OUTPUT_PATH"],
+    )
     commit_times = git_commit_times(content_root)
     variants = []
-    for kind, paths, content_class in (
-        ("article", settings["ARTICLE_PATHS"], Article),
-        ("page", settings["PAGE_PATHS"], Page),
+    for kind, paths, excludes, content_class in (
+        ("article", settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"], Article),
+        ("page", settings["PAGE_PATHS"], settings["PAGE_EXCLUDES"], Page),
     ):
-        for path in paths:
-            top = os.path.join(content_root, path)
-            for folder, _, files in sorted(os.walk(top)):
-                for name in sorted(files):
-                    if name.rpartition(".")[2] not in readers.extensions:
-                        continue
-                    relative = os.path.relpath(os.path.join(folder, name), content_root)
-                    try:
-                        content = readers.read_file(
-                            content_root, relative, content_class=content_class
-                        )
-                    except Exception as error:  # Pelican's readers raise many kinds
-                        shown = os.path.relpath(os.path.join(folder, name), os.path.dirname(content_root))
-                        raise VariantError(
-                            f"{shown}: cannot read it ({error}); `make html` names the line to fix."
-                        ) from None
-                    check_language(content, settings["LANGUAGES"], os.path.dirname(content_root))
-                    full_path = os.path.join(content_root, relative)
-                    if "modified" in content.metadata:
-                        updated, source = content.metadata["modified"], "Modified"
-                    elif full_path in commit_times:
-                        updated, source = commit_times[full_path], "git"
-                    else:
-                        updated = datetime.fromtimestamp(
-                            os.path.getmtime(full_path), timezone.utc
-                        )
-                        source = "mtime"
-                    variants.append(
-                        SourceVariant(
-                            key=group_key(content),
-                            kind=kind,
-                            lang=content.lang,
-                            path=full_path,
-                            title=getattr(content, "title", ""),  # a draft may lack one
-                            slug=getattr(content, "slug", ""),
-                            updated=_as_utc(updated),
-                            updated_from=source,
-                        )
-                    )
+        for relative in sorted(discovery.get_files(paths, exclude=excludes)):
+            full_path = os.path.join(content_root, relative)
+            try:
+                content = discovery.readers.read_file(
+                    content_root, relative, content_class=content_class
+                )
+            except Exception as error:  # Pelican's readers raise many kinds
+                message = str(error) if isinstance(error, ContentError) else (
+                    f"{author_path(full_path, settings)}: cannot read it ({error}); "
+                    "`make html` names the line to fix."
+                )
+                raise VariantError(message) from None
+            check_language(content, settings["LANGUAGES"], settings)
+            if "modified" in content.metadata:
+                updated, source = content.metadata["modified"], "Modified"
+            elif full_path in commit_times:
+                updated, source = commit_times[full_path], "git"
+            else:
+                updated = datetime.fromtimestamp(os.path.getmtime(full_path), timezone.utc)
+                source = "mtime"
+            variants.append(
+                SourceVariant(
+                    key=group_key(content),
+                    kind=kind,
+                    lang=content.lang,
+                    path=full_path,
+                    title=getattr(content, "title", ""),  # a draft may lack one
+                    slug=getattr(content, "slug", ""),
+                    updated=_as_utc(updated),
+                    updated_from=source,
+                )
+            )
     return variants

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from comments_support import FIXTURES, run_import, write_articles
-from sitebuild import ROOT, build_site, read_html
+from sitebuild import ROOT, SETTINGS, build_site, read_html
 
 from plugins.localisation.catalogs import load_catalogs
 from plugins.localisation.languages import load_languages
@@ -21,7 +21,7 @@ SEED_THREADS = [
 def count_phrase(lang, n):
     """What the language's catalog says for n comments (the catalogs are
     the translators' input; the page must follow them)."""
-    catalog = load_catalogs(ROOT / "translations", load_languages([lang]))[lang]
+    catalog = load_catalogs(ROOT / "translations", load_languages(SETTINGS["LANGUAGES"]))[lang]
     return catalog.ngettext("%(num)s comment", "%(num)s comments", n) % {"num": n}
 
 

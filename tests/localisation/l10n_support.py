@@ -10,9 +10,8 @@ from bs4 import BeautifulSoup, Comment, Doctype
 
 from plugins.localisation.catalogs import catalog_path, load_catalogs
 from plugins.localisation.languages import load_languages
-from sitebuild import ROOT
+from sitebuild import LANGUAGES, ROOT, SETTINGS
 
-LANGUAGES = ["cy", "it", "ar", "el"]
 TRANSLATIONS = ROOT / "translations"
 TEMPLATE = TRANSLATIONS / "messages.pot"
 COMMENT_COUNT = ("%(num)s comment", "%(num)s comments")
@@ -29,7 +28,7 @@ SAME_AS_ENGLISH = {
 
 
 def languages():
-    return load_languages(LANGUAGES)
+    return load_languages(SETTINGS["LANGUAGES"])
 
 
 def page_catalogs(translations_dir=TRANSLATIONS):

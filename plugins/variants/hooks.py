@@ -1,0 +1,57 @@
+"""What the variants plugin does at each step of Pelican's run."""
+
+from plugins.errors.exceptions import require_plugins
+
+from .grouping import group_variants
+from .layout import Layout
+from .listings import LanguageListingsGenerator
+
+
+def check_plugins(pelican):
+    require_plugins(pelican.settings, "plugins.variants", "plugins.errors", "plugins.localisation")
+
+
+def install_layout(generator):
+    """The build's URL layout, and each language's own pages, for every
+    plugin and template (a LayoutSettingError stops the build)."""
+    context = generator.context
+    if "layout" not in context:
+        layout = Layout(generator.settings)
+        context["layout"] = layout
+        context["language_places"] = {
+            code: layout.language_places(code) for code in context["localisation"].languages
+        }
+
+
+def group_articles(generator):
+    """Groups every article variant once Pelican has read them all, before
+    the plugins after this one (comments, series) look at them."""
+    generator.context["article_groups"] = group_variants(
+        generator.articles
+        + generator.translations
+        + generator.hidden_articles
+        + generator.hidden_translations
+        + generator.drafts
+        + generator.drafts_translations,
+        "article",
+        list(generator.context["localisation"].languages),
+        generator.settings,
+    )
+
+
+def group_pages(generator):
+    generator.context["page_groups"] = group_variants(
+        generator.pages
+        + generator.translations
+        + generator.hidden_pages
+        + generator.hidden_translations
+        + generator.draft_pages
+        + generator.draft_translations,
+        "page",
+        list(generator.context["localisation"].languages),
+        generator.settings,
+    )
+
+
+def get_generators(pelican):
+    return LanguageListingsGenerator

@@ -1,0 +1,42 @@
+"""How a source file names its article and its language.
+
+    content/articles/<key>/<key>.<lang>.md     an article variant
+    content/pages/<key>/<key>.<lang>.md        a page variant
+    content/comments/<key>.<lang>.json         a variant's comment thread
+
+The folder is the article's key (grouping.group_key); the suffix before the
+extension is the language. pelicanconf.py takes FILENAME_METADATA and
+PATH_METADATA from here, so Pelican reads a file the way the build, `make
+status`, `make translate` and the comments import name it.
+"""
+
+import re
+from dataclasses import dataclass
+
+FILENAME_METADATA = r"(?P<slug>[^./]+)\.(?P<lang>[^./]+)"
+_FILE_NAME = re.compile(r"^(?P<stem>[^./]+)\.(?P<lang>[^./]+)\.(?P<extension>[^./]+)$")
+
+
+def path_metadata(content_folders):
+    """PATH_METADATA for these folders (ARTICLE_PATHS + PAGE_PATHS): the
+    folder under each is the key."""
+    folders = "|".join(re.escape(folder.strip("/")) for folder in content_folders)
+    return rf"(?:{folders})/(?P<key>[^/]+)/.*"
+
+
+@dataclass(frozen=True)
+class SourceName:
+    stem: str  # the key, by convention
+    lang: str
+    extension: str
+
+
+def parse_name(file_name):
+    """The parts of `<stem>.<lang>.<extension>`, or None for a name
+    without a language."""
+    match = _FILE_NAME.match(file_name)
+    return SourceName(**match.groupdict()) if match else None
+
+
+def file_name(stem, lang, extension):
+    return f"{stem}.{lang}.{extension}"
