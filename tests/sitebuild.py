@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from pelican import Pelican
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +54,20 @@ def build_site(content_dir, output_dir, settings_file="pelicanconf.py", **overri
     result = run_pelican(content_dir, output_dir, settings_file, **overrides)
     if result.returncode != 0:
         raise BuildFailed(result)
+    return Path(output_dir)
+
+
+def build_in_process(content_dir, output_dir, settings_file="pelicanconf.py", **overrides):
+    """Build a site with Pelican in this process, as the pelican-plugins
+    test suites do: faster, and an error arrives as the exception itself.
+    Return the output folder."""
+    overrides = {
+        "PATH": str(content_dir),
+        "OUTPUT_PATH": str(output_dir),
+        "CACHE_PATH": str(Path(output_dir).parent / "cache"),
+        **overrides,
+    }
+    Pelican(read_settings(str(ROOT / settings_file), override=overrides)).run()
     return Path(output_dir)
 
 

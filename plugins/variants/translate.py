@@ -4,6 +4,8 @@ most recently changed variant."""
 import os
 import re
 
+from .naming import file_name, parse_name
+
 # Lines that belong to the source variant alone: its language, its
 # localised URL and its own change time.
 SOURCE_ONLY = re.compile(r"^(lang|slug|modified|save_as|url)\s*:", re.IGNORECASE)
@@ -30,8 +32,8 @@ def start_translation(variants, key, lang, languages):
         )
     source = max(group, key=lambda variant: variant.updated)
     folder = os.path.dirname(source.path)
-    stem = os.path.basename(source.path).split(".")[0]
-    target = os.path.join(folder, f"{stem}.{lang}.md")
+    name = parse_name(os.path.basename(source.path))
+    target = os.path.join(folder, file_name(name.stem, lang, name.extension))
     with open(source.path, encoding="utf-8") as handle:
         header, separator, body = handle.read().partition("\n\n")
     metadata = [line for line in header.splitlines() if not SOURCE_ONLY.match(line)]

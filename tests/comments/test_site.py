@@ -131,3 +131,16 @@ def test_comments_follow_an_article_grouped_by_translation_id(tmp_path):
     output = build_site(content, tmp_path / "output")
     page = read_html(output / "it" / "ciao" / "index.html")
     assert page.select_one("#comment-7 .comment-author").get_text(strip=True) == "Giulia"
+
+
+def test_the_import_ignores_files_pelican_ignores(tmp_path):
+    """An editor's lock file beside an article (IGNORE_FILES) is not read
+    as an article by the import."""
+    content = write_articles(tmp_path / "content")
+    (content / "articles" / "hello-world" / ".#hello-world.cy.md").write_text("user@host.1:2", "utf-8")
+    result, report = run_import(
+        "--source", FIXTURES / "wxr-1.2-https.xml", "--format", "wxr", "--lang", "cy",
+        content=content, report=tmp_path / "report.json",
+    )
+    assert result.returncode == 0, result.stderr
+    assert report is not None

@@ -74,3 +74,34 @@ def test_translate_refuses_unknown_languages_and_keys(tmp_path):
     assert result.returncode != 0 and "cy, it, ar, el" in result.stderr
     result = run(tmp_path, "translate", "--key", "nope", "--lang", "el")
     assert result.returncode != 0 and "is-it-engagement" in result.stderr
+
+
+def test_files_pelican_ignores_are_ignored_by_status_and_translate(tmp_path):
+    """An editor's lock file (IGNORE_FILES) and an excluded folder
+    (ARTICLE_EXCLUDES) are found by neither the build nor the tools."""
+    content = copy_content(tmp_path / "content")
+    folder = content / "articles" / "is-it-engagement"
+    (folder / ".#is-it-engagement.cy.md").write_text("user@host.1234:1700000000", "utf-8")
+    parked = content / "articles" / "parked"
+    parked.mkdir()
+    (parked / "parked.xx.md").write_text("Title: Not a site language\nDate: 2024-01-01\n\nText.\n", "utf-8")
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        "from pelicanconf import *\n"
+        f"PATH = {str(content)!r}\n"
+        "ARTICLE_EXCLUDES = ['articles/parked']\n", "utf-8"
+    )
+
+    def tool(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "plugins.variants", "-s", str(settings), *args],
+            cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+
+    status = tool("status", "--format", "json")
+    assert status.returncode == 0, status.stderr
+    keys = {row["key"] for row in json.loads(status.stdout)["content"]}
+    assert "parked" not in keys and "is-it-engagement" in keys
+    translate = tool("translate", "--key", "is-it-engagement", "--lang", "ar")
+    assert translate.returncode == 0, translate.stderr
+    assert (folder / "is-it-engagement.ar.md").is_file()
