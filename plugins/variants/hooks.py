@@ -2,6 +2,7 @@
 
 from plugins.errors.exceptions import require_plugins
 
+from .freshness import mark_outdated
 from .grouping import group_variants
 from .layout import Layout
 from .listings import LanguageListingsGenerator
@@ -25,8 +26,9 @@ def install_layout(generator):
 
 def group_articles(generator):
     """Groups every article variant once Pelican has read them all, before
-    the plugins after this one (comments, series) look at them."""
-    generator.context["article_groups"] = group_variants(
+    the plugins after this one (comments, series) look at them, and marks
+    the variants older than their group's newest."""
+    groups = generator.context["article_groups"] = group_variants(
         generator.articles
         + generator.translations
         + generator.hidden_articles
@@ -37,6 +39,7 @@ def group_articles(generator):
         list(generator.context["localisation"].languages),
         generator.settings,
     )
+    mark_outdated(groups, generator.settings["PATH"])
 
 
 def group_pages(generator):

@@ -3,9 +3,8 @@ group, language and last change, read with Pelican's own readers and the
 project's settings (no build needed)."""
 
 import os
-import subprocess
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from pelican.contents import Article, Page
 from pelican.generators import Generator
@@ -13,6 +12,7 @@ from pelican.settings import read_settings
 
 from plugins.errors.exceptions import ContentError, author_path
 
+from .freshness import git_commit_times, last_changed
 from .grouping import VariantError, check_language, group_key
 
 
@@ -30,37 +30,6 @@ class SourceVariant:
 
 def load_settings(settings_file="pelicanconf.py"):
     return read_settings(settings_file)
-
-
-def git_commit_times(directory):
-    """{absolute path: time of the last commit that touched it}, in one
-    git call; empty outside a git work tree."""
-    try:
-        top = subprocess.run(
-            ["git", "-C", directory, "rev-parse", "--show-toplevel"],
-            capture_output=True, text=True, check=True,
-        ).stdout.strip()
-        log = subprocess.run(
-            ["git", "-C", directory, "log", "--format=@%ct", "--name-only",
-             "--no-renames", "--", "."],
-            capture_output=True, text=True, check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return {}
-    times = {}
-    commit_time = None
-    for line in log.splitlines():
-        if line.startswith("@"):
-            commit_time = datetime.fromtimestamp(int(line[1:]), timezone.utc)
-        elif line:
-            times.setdefault(os.path.join(top, line), commit_time)  # newest first
-    return times
-
-
-def _as_utc(moment):
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
 
 
 def read_sources(settings):
@@ -91,13 +60,7 @@ def read_sources(settings):
                 )
                 raise VariantError(message) from None
             check_language(content, settings["LANGUAGES"], settings)
-            if "modified" in content.metadata:
-                updated, source = content.metadata["modified"], "Modified"
-            elif full_path in commit_times:
-                updated, source = commit_times[full_path], "git"
-            else:
-                updated = datetime.fromtimestamp(os.path.getmtime(full_path), timezone.utc)
-                source = "mtime"
+            updated, source = last_changed(content.metadata, full_path, commit_times)
             variants.append(
                 SourceVariant(
                     key=group_key(content),
@@ -106,7 +69,7 @@ def read_sources(settings):
                     path=full_path,
                     title=getattr(content, "title", ""),  # a draft may lack one
                     slug=getattr(content, "slug", ""),
-                    updated=_as_utc(updated),
+                    updated=updated,
                     updated_from=source,
                 )
             )
