@@ -15,7 +15,7 @@ class Localisation:
     build's context, so a devserver rebuild rereads the catalogs."""
 
     def __init__(self, settings):
-        self.languages = load_languages(settings["LANGUAGES"])
+        self.languages = load_languages(settings["LANGUAGES"], settings.get("LANGUAGE_MENU_NAMES"))
         self.catalogs = load_catalogs(settings["TRANSLATIONS_PATH"], self.languages)
 
     def catalog_for(self, context):
