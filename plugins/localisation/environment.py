@@ -4,9 +4,11 @@ every generator's Jinja2 environment."""
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import pass_context
+from markupsafe import Markup
 
 from .catalogs import CatalogError, load_catalogs
 from .languages import LanguageSettingError, load_languages
+from .lists import join_markup, list_formatter
 
 
 class Localisation:
@@ -17,6 +19,7 @@ class Localisation:
     def __init__(self, settings):
         self.languages = load_languages(settings["LANGUAGES"], settings.get("LANGUAGE_MENU_NAMES"))
         self.catalogs = load_catalogs(settings["TRANSLATIONS_PATH"], self.languages)
+        self.list_formatters = {code: list_formatter(code) for code in self.languages}
 
     def catalog_for(self, context):
         return self.catalogs[context["page_lang"].code]
@@ -42,6 +45,16 @@ class Localisation:
     def format_number(self, context, value):
         return format_decimal(value, locale=context["page_lang"].locale)
 
+    @pass_context
+    def format_list(self, context, items, caller=None):
+        """Items joined as the page's language joins a list. A filter for
+        text (``names | format_list``); with a call block each item is
+        rendered by its body, as markup:
+        ``{% call(tag) format_list(tags) %}<a …>{{ tag.name }}</a>{% endcall %}``."""
+        if caller is not None:
+            items = [Markup(caller(item).strip()) for item in items]
+        return join_markup(self.list_formatters[context["page_lang"].code], items)
+
 
 def install_localisation(generator):
     localisation = generator.context.get("localisation")
@@ -61,3 +74,4 @@ def install_localisation(generator):
     env.globals["gettext_in"] = localisation.gettext_in
     env.filters["format_date"] = localisation.format_date
     env.filters["format_number"] = localisation.format_number
+    env.filters["format_list"] = env.globals["format_list"] = localisation.format_list
