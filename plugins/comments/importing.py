@@ -65,7 +65,7 @@ def run_import(options: ImportOptions) -> Report:
     incoming: dict[Variant, _Incoming] = {}
     # Where each thread's comments go; a thread's post is matched once.
     thread_targets: dict[str, tuple[Variant | None, str | None]] = {}
-    for found in READERS[options.format](options.source):
+    for found in READERS[options.format](options.source, report.repaired):
         report.read += 1
         if found.thread not in thread_targets:
             thread_targets[found.thread] = matcher.match(found.post)

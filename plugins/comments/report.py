@@ -22,9 +22,13 @@ class Report:
     warning_examples: dict[str, list[str]] = field(default_factory=dict)
     files: dict[str, int] = field(default_factory=dict)  # file -> comments added
     placeholders: int = 0
+    repairs: list[str] = field(default_factory=list)  # defects of the source read past
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] += 1
+
+    def repaired(self, what: str) -> None:
+        self.repairs.append(what)
 
     def warn(self, problem: str, where: str) -> None:
         self.warnings[problem] += 1
@@ -45,6 +49,7 @@ class Report:
             "imported": self.imported,
             "skipped": dict(sorted(self.skipped.items())),
             "placeholders": self.placeholders,
+            "repairs": self.repairs,
             "warnings": dict(sorted(self.warnings.items())),
             "warning_examples": {k: v for k, v in sorted(self.warning_examples.items())},
             "files": dict(sorted(self.files.items())),
@@ -58,6 +63,7 @@ class Report:
             f"{'Would import' if self.dry_run else 'Imported'} {self.imported} of {self.read} comments"
             f" from {self.source} ({self.format})."
         ]
+        lines += [f"  repaired: {repair}" for repair in self.repairs]
         lines += [f"  skipped, {reason}: {count}" for reason, count in sorted(self.skipped.items())]
         if self.placeholders:
             lines.append(f"  'comment removed' placeholders kept for missing parents: {self.placeholders}")

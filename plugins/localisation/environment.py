@@ -3,11 +3,13 @@ every generator's Jinja2 environment."""
 
 from babel.support import Format
 from jinja2 import pass_context
+from markupsafe import Markup
 
 from plugins.errors.exceptions import require_plugins
 
 from .catalogs import load_catalogs
 from .languages import load_languages
+from .lists import join_markup, list_formatter
 
 
 class Localisation:
@@ -22,6 +24,7 @@ class Localisation:
         self.formats = {
             code: Format(language.locale) for code, language in self.languages.items()
         }
+        self.list_formatters = {code: list_formatter(code) for code in self.languages}
 
     def catalog_for(self, context):
         return self.catalogs[context["page_lang"].code]
@@ -48,6 +51,17 @@ class Localisation:
         return self.formats[context["page_lang"].code].number(value)
 
 
+    @pass_context
+    def format_list(self, context, items, caller=None):
+        """Items joined as the page's language joins a list. A filter for
+        text (``names | format_list``); with a call block each item is
+        rendered by its body, as markup:
+        ``{% call(tag) format_list(tags) %}<a …>{{ tag.name }}</a>{% endcall %}``."""
+        if caller is not None:
+            items = [Markup(caller(item).strip()) for item in items]
+        return join_markup(self.list_formatters[context["page_lang"].code], items)
+
+
 def check_plugins(pelican):
     require_plugins(pelican.settings, "plugins.localisation", "plugins.errors")
 
@@ -68,3 +82,4 @@ def install_localisation(generator):
     env.globals["gettext_in"] = localisation.gettext_in
     env.filters["format_date"] = localisation.format_date
     env.filters["format_number"] = localisation.format_number
+    env.filters["format_list"] = env.globals["format_list"] = localisation.format_list

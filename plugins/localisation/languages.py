@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+import icu
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
@@ -16,7 +17,8 @@ class LanguageSettingError(ContentError):
 @dataclass(frozen=True)
 class Language:
     code: str  # BCP 47 tag, used in URLs, lang= and hreflang=
-    name: str  # the language's name in itself, e.g. "Cymraeg"
+    name: str  # the language's name in itself for running text, e.g. "italiano"
+    menu_name: str  # the same name as a menu or list of languages shows it, e.g. "Italiano"
     dir: str  # "ltr" or "rtl"
     locale: Locale
     fallbacks: tuple  # codes of the languages offered when this one lacks a page
@@ -30,7 +32,9 @@ class Language:
 
 
 def load_languages(table):
-    """Return {code: Language} for the LANGUAGES setting, in its order."""
+    """Return {code: Language} for the LANGUAGES setting, in its order; a
+    language's "menu_name" overrides the name menus show (by default CLDR's, as
+    ICU capitalises it for a menu)."""
     codes = list(table)
     languages = {}
     for code in codes:
@@ -44,6 +48,7 @@ def load_languages(table):
         languages[code] = Language(
             code=code,
             name=locale.get_display_name(locale),
+            menu_name=(table[code] or {}).get("menu_name") or menu_name(code),
             dir=locale.text_direction,
             locale=locale,
             fallbacks=_fallbacks(code, table[code] or {}, codes),
@@ -65,3 +70,14 @@ def _fallbacks(code, entry, codes):
     # Languages left out of the chain still come last, in the site's order:
     # a reader is offered every part in some language.
     return tuple(chain) + tuple(other for other in codes if other != code and other not in chain)
+
+
+def menu_name(code):
+    """The language's name in itself as CLDR's contextTransforms capitalise it
+    in a menu or list of languages (uiListOrMenu), by ICU: Babel has no
+    contextTransforms."""
+    locale = icu.Locale.forLanguageTag(code)
+    names = icu.LocaleDisplayNames.createInstance(
+        locale, [icu.UDisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU]
+    )
+    return names.localeDisplayName(locale)

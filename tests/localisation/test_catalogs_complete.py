@@ -92,12 +92,15 @@ def test_arabic_has_no_latin_words_but_proper_nouns():
             assert re.search(r"[\u0600-\u06FF]", string), (message.id, string)
 
 
-def test_series_name_is_translated_as_on_the_old_blog():
+def test_series_name_is_translated_without_an_english_word_left():
+    """The Welsh capture's "Mythau, Camsyniadau, a Rants" came from the old
+    blog's machine translation, not a published Welsh name: every language
+    names the series in its own words."""
     series = "Myths, Misconceptions and Rants"
-    names = {code: read_catalog(code).get(series).string for code in LANGUAGES}
-    assert names["cy"] == "Mythau, Camsyniadau, a Rants"
-    assert names["it"] == "Miti, idee sbagliate e invettive"
-    assert series not in names.values()
+    english = {word.casefold() for word in re.findall(r"\w+", series)}
+    for code in LANGUAGES:
+        name = read_catalog(code).get(series).string
+        assert not english & {word.casefold() for word in re.findall(r"\w+", name)}, (code, name)
 
 
 @needs_msgfmt

@@ -84,10 +84,11 @@ def test_forms_differ_where_the_language_does(catalogs):
         number = format_decimal(n, locale=code)
         return catalogs[code].ngettext(*COMMENT_COUNT, n) % {"num": number}
 
-    assert [say("cy", n) for n in (0, 1, 2, 3, 6, 8)] == [
-        "0 Sylwadau", "Un sylw", "2 Sylw", "3 Sylw", "6 Sylw", "8 Sylwadau",
+    # Welsh: the singular noun after any numeral, "Dim sylwadau" for none.
+    assert [say("cy", n) for n in (0, 1, 2, 3, 6, 8, 100)] == [
+        "Dim sylwadau", "Un sylw", "2 sylw", "3 sylw", "6 sylw", "8 sylw", "100 sylw",
     ]
-    assert [say("el", n) for n in (1, 16)] == ["1 Σχόλιο", "16 Σχόλια"]
+    assert [say("el", n) for n in (1, 16)] == ["1 σχόλιο", "16 σχόλια"]
     assert [say("it", n) for n in (1, 5, 1_000_000)] == [
         "Un commento", "5 commenti", "1.000.000 di commenti",
     ]
@@ -95,6 +96,30 @@ def test_forms_differ_where_the_language_does(catalogs):
         "لا توجد تعليقات", "تعليق واحد", "تعليقان",
         "3 تعليقات", "11 تعليقًا", "100 تعليق",
     ]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_count_is_followed_by_a_lower_case_noun(code):
+    """"5 sylw", "12 σχόλια": a noun after the number is not capitalised."""
+    for message in read_catalog(code):
+        if isinstance(message.id, tuple):
+            for form in message.string:
+                after = form.split("%(num)s", 1)[1].split() if "%(num)s" in form else []
+                assert not after or not after[0][0].isupper(), (code, message.id[0], form)
+
+
+def test_welsh_counts_take_the_singular_noun_of_the_one_form():
+    """After a numeral Welsh uses the singular: the noun of the form for
+    one ("Un sylw", "1 erthygl") follows every number."""
+    catalog = read_catalog("cy")
+    categories = plural_categories("cy")
+    for message in catalog:
+        if not isinstance(message.id, tuple):
+            continue
+        singular = message.string[categories.index("one")].split()[-1]
+        for category, form in zip(categories, message.string):
+            if "%(num)s" in form:
+                assert form == f"%(num)s {singular}", (message.id[0], category, form)
 
 
 def test_italian_drops_the_exponent_operand_gettext_lacks():

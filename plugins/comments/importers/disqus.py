@@ -6,7 +6,7 @@ collected in one streaming pass and resolved to their threads at the end.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -20,12 +20,12 @@ INTERNALS_NAMESPACE = "http://disqus.com/disqus-internals"
 DSQ_ID = f"{{{INTERNALS_NAMESPACE}}}id"
 
 
-def read_comments(path: Path) -> Iterator[SourceComment]:
+def read_comments(path: Path, repaired: Callable[[str], None]) -> Iterator[SourceComment]:
     threads: dict[str, SourcePost] = {}
     posts: list[SourceComment] = []
     root: Element | None = None
     depth = 0
-    for event, element in iterate(path):
+    for event, element in iterate(path, repaired):
         if event == "start":
             depth += 1
             if root is None:

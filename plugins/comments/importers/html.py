@@ -10,7 +10,7 @@ does not duplicate anything.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,7 +27,8 @@ _NOT_BODY = ("comment-author", "comment-meta", "comment-metadata", "reply", "chi
              "comment-awaiting-moderation", "vcard", "says")  # fmt: skip
 
 
-def read_comments(path: Path) -> Iterator[SourceComment]:
+def read_comments(path: Path, repaired: Callable[[str], None]) -> Iterator[SourceComment]:
+    # html.parser reads any page as it is: nothing is repaired, so ``repaired`` is not called.
     try:
         text = path.read_bytes()
     except OSError as error:

@@ -18,7 +18,7 @@ are stored. Ids are "seed-K", the page's own numbering.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..model import ImportFailure, SourceComment, SourcePost
@@ -32,7 +32,8 @@ _SIGNATURE_LINE = re.compile(rf"^-?(?P<name>{_WORD}(?: {_WORD})?)$")
 _INLINE_SIGNATURE = re.compile(r"[.!?]\s+-(?P<name>\w[\w'’-]*)$")
 
 
-def read_comments(path: Path) -> Iterator[SourceComment]:
+def read_comments(path: Path, repaired: Callable[[str], None]) -> Iterator[SourceComment]:
+    # Captures are plain text read as they are: ``repaired`` is not called.
     if path.is_dir():
         captures = sorted(path.glob("*.txt"))
         if not captures:

@@ -7,7 +7,7 @@ dropped, so memory holds one post at a time plus the comments read so far.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -22,11 +22,11 @@ STATUSES = {"1": "approved", "approve": "approved", "0": "pending", "hold": "pen
 KINDS = {"": "comment", "comment": "comment", "pingback": "pingback", "trackback": "trackback"}
 
 
-def read_comments(path: Path) -> Iterator[SourceComment]:
+def read_comments(path: Path, repaired: Callable[[str], None]) -> Iterator[SourceComment]:
     saw_wordpress = False
     stack: list[Element] = []
     item_number = 0
-    for event, element in iterate(path):
+    for event, element in iterate(path, repaired):
         if event == "start":
             stack.append(element)
             saw_wordpress = saw_wordpress or bool(WP_NAMESPACE.match(split_tag(element.tag)[0]))
