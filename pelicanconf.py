@@ -35,6 +35,9 @@ DEFAULT_LANG = "cy"
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
+# content/series/<key>/<key>.<lang>.md: each series' title per language
+# (plugins/series).
+SERIES_PATHS = ["series"]
 STATIC_PATHS = ["images"]
 # content/images/ is kept in git by an empty .gitkeep, not published.
 IGNORE_FILES = [".#*", ".gitkeep"]
@@ -56,7 +59,7 @@ SLUGIFY_USE_UNICODE = True
 
 # <key>/<key>.<lang>.md: the folder is the translation key, the file name's
 # suffix is the language (the rule lives in plugins/variants/naming.py).
-PATH_METADATA = path_metadata(ARTICLE_PATHS + PAGE_PATHS)
+PATH_METADATA = path_metadata(ARTICLE_PATHS + PAGE_PATHS + SERIES_PATHS)
 
 # Pelican reads and renders every variant as an original; the variants
 # plugin groups them and writes every language's listings under /<lang>/.
@@ -123,6 +126,7 @@ PLUGINS = [
     "plugins.localisation",
     "plugins.variants",
     "plugins.comments",
+    "plugins.series",
 ]
 
 # The theme's gettext catalogs, which translators edit.

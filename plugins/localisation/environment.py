@@ -8,7 +8,7 @@ from markupsafe import Markup
 from plugins.errors.exceptions import require_plugins
 
 from .catalogs import load_catalogs
-from .languages import load_languages
+from .languages import label_names, load_languages
 from .lists import join_markup, list_formatter
 
 
@@ -25,6 +25,7 @@ class Localisation:
             code: Format(language.locale) for code, language in self.languages.items()
         }
         self.list_formatters = {code: list_formatter(code) for code in self.languages}
+        self.labels = {code: label_names(code, list(self.languages)) for code in self.languages}
 
     def catalog_for(self, context):
         return self.catalogs[context["page_lang"].code]
@@ -50,6 +51,12 @@ class Localisation:
     def format_number(self, context, value):
         return self.formats[context["page_lang"].code].number(value)
 
+
+    @pass_context
+    def language_label(self, context, code):
+        """The name of language `code` in the page's language, as a label
+        stands alone: "(Cymraeg)" on a Welsh page, "(الويلزية)" on an Arabic one."""
+        return self.labels[context["page_lang"].code][code]
 
     @pass_context
     def format_list(self, context, items, caller=None):
@@ -83,3 +90,4 @@ def install_localisation(generator):
     env.filters["format_date"] = localisation.format_date
     env.filters["format_number"] = localisation.format_number
     env.filters["format_list"] = env.globals["format_list"] = localisation.format_list
+    env.filters["language_label"] = localisation.language_label

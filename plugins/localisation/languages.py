@@ -76,8 +76,16 @@ def menu_name(code):
     """The language's name in itself as CLDR's contextTransforms capitalise it
     in a menu or list of languages (uiListOrMenu), by ICU: Babel has no
     contextTransforms."""
-    locale = icu.Locale.forLanguageTag(code)
+    return label_names(code)[code]
+
+
+def label_names(in_code, codes=None):
+    """{code: name} of languages as `in_code` writes them standing alone (a
+    menu entry, a label in parentheses): CLDR's names with its uiListOrMenu
+    capitalisation, by ICU ("Gallese" in Italian, "الويلزية" in Arabic)."""
     names = icu.LocaleDisplayNames.createInstance(
-        locale, [icu.UDisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU]
+        icu.Locale.forLanguageTag(in_code), [icu.UDisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU]
     )
-    return names.localeDisplayName(locale)
+    return {
+        code: names.localeDisplayName(icu.Locale.forLanguageTag(code)) for code in (codes or [in_code])
+    }

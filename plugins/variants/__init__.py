@@ -3,8 +3,9 @@ language's listings, feeds and sitemap entries, in one Pelican run.
 
 Needs plugins.errors and plugins.localisation before it. Gives the plugins
 after it: `group` on every article and page (grouping.py), and in the
-context `layout` (layout.py), `language_places`, `article_groups` and
-`page_groups`.
+context `layout` (layout.py), `language_places`, `article_groups`,
+`page_groups`, and `sitemap_groups` (groups of pages that are each other's
+language alternates; a plugin that writes such pages adds its groups).
 """
 
 from pelican import signals

@@ -40,10 +40,11 @@ def group_articles(generator):
         generator.settings,
     )
     mark_outdated(groups, generator.settings["PATH"])
+    generator.context.setdefault("sitemap_groups", []).extend(groups)
 
 
 def group_pages(generator):
-    generator.context["page_groups"] = group_variants(
+    groups = generator.context["page_groups"] = group_variants(
         generator.pages
         + generator.translations
         + generator.hidden_pages
@@ -54,6 +55,7 @@ def group_pages(generator):
         list(generator.context["localisation"].languages),
         generator.settings,
     )
+    generator.context.setdefault("sitemap_groups", []).extend(groups)
 
 
 def get_generators(pelican):

@@ -38,7 +38,7 @@ def write_sitemap(output_path, context, settings):
     _add_url(urlset, x_default[1], homes + [x_default])
     for _, home in homes:
         _add_url(urlset, home, homes + [x_default])
-    for group in context["article_groups"] + context["page_groups"]:
+    for group in context["sitemap_groups"]:
         published = [v for v in group.variants if v.status == "published"]
         alternates = [(v.lang, f"{siteurl}/{v.url}") for v in published]
         for variant in published:

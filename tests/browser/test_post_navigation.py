@@ -33,9 +33,11 @@ def two_articles_a_language(tmp_path_factory):
     source = content / "articles" / "lost-its-way" / "lost-its-way.ar.md"
     folder = content / "articles" / "older"
     folder.mkdir()
-    (folder / "older.ar.md").write_text(
-        source.read_text("utf-8").replace("Date: 2024-02-06", "Date: 2023-01-01"), "utf-8"
+    # Not a part of the series: an older article of its own.
+    text = "\n".join(
+        line for line in source.read_text("utf-8").splitlines() if not line.startswith("Series")
     )
+    (folder / "older.ar.md").write_text(text.replace("Date: 2024-02-06", "Date: 2023-01-01") + "\n", "utf-8")
     with serve(build_site(content, base / "output")) as url:
         yield url
 

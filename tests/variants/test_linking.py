@@ -146,7 +146,7 @@ def test_translation_id_groups_files_from_another_folder(tmp_path):
     folder.mkdir()
     (folder / "desmeusi.el.md").write_text(
         "Title: Δέσμευση\nDate: 2024-03-05\nCategory: Μάρκετινγκ\n"
-        "Translation_id: is-it-engagement\n\nΚείμενο.\n",
+        "Translation_id: is-it-engagement\nSeries: myths-misconceptions-rants\nSeries_index: 2\n\nΚείμενο.\n",
         "utf-8",
     )
     output = build_published(tmp_path, content)
