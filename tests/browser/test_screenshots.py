@@ -1,5 +1,5 @@
-"""Screenshots for a person to look at: each language home and every
-Arabic and Greek article, full page, saved under pytest's temporary folder
+"""Screenshots for a person to look at: each language home, every article
+(each a part of the series) and each language's series page, full page, saved under pytest's temporary folder
 (the folder is printed at the end of the run). Nothing is compared."""
 
 from urllib.parse import unquote
@@ -7,6 +7,7 @@ from urllib.parse import unquote
 import pytest
 
 from browser_pages import article_pages, language_homes
+from sitebuild import LANGUAGES
 
 
 def full_page_png(browser):
@@ -36,7 +37,7 @@ def test_screenshot_each_language_home(browser, base_url, site, screenshot_folde
     print(f"screenshots in {screenshot_folder}")
 
 
-@pytest.mark.parametrize("lang", ["ar", "el"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_screenshot_articles(browser, base_url, site, screenshot_folder, lang):
     pages = [url for page_lang, url in article_pages(site) if page_lang == lang]
     assert pages, f"no {lang} article"
@@ -44,3 +45,11 @@ def test_screenshot_articles(browser, base_url, site, screenshot_folder, lang):
         name = "article-" + unquote(url).strip("/").replace("/", "-")
         save(browser, base_url, url, screenshot_folder, name)
     print(f"screenshots in {screenshot_folder}")
+
+
+def test_screenshot_each_series_page(browser, base_url, site, screenshot_folder):
+    pages = sorted(site.glob("*/series/*/index.html"))
+    assert pages
+    for path in pages:
+        url = "/" + path.parent.relative_to(site).as_posix() + "/"
+        save(browser, base_url, url, screenshot_folder, "series-" + path.parent.relative_to(site).parts[0])

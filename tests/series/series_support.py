@@ -1,0 +1,58 @@
+"""What the series tests expect, worked out from the content files and the
+language table (not from the pages under test)."""
+
+import json
+import re
+
+from plugins.localisation.catalogs import load_catalogs
+from plugins.localisation.languages import label_names, load_languages
+from sitebuild import CONTENT, LANGUAGES, ROOT, SETTINGS
+
+SERIES = "myths-misconceptions-rants"
+
+
+def metadata(path):
+    header = path.read_text("utf-8").split("\n\n", 1)[0]
+    return {k.strip().lower(): v.strip() for k, v in (line.split(":", 1) for line in header.splitlines())}
+
+
+def parts(content=CONTENT):
+    """[{lang: (title, url)}] of the series' parts in Series_index order."""
+    by_index = {}
+    for path in sorted(content.glob("articles/*/*.md")):
+        meta = metadata(path)
+        if meta.get("series") != SERIES:
+            continue
+        key = path.parent.name
+        lang = re.match(r".+\.(\w+)\.md$", path.name)[1]
+        by_index.setdefault(int(meta["series_index"]), {})[lang] = (meta["title"], f"{lang}/{key}/")
+    return [by_index[index] for index in sorted(by_index)]
+
+
+def fallbacks(lang):
+    entry = SETTINGS["LANGUAGES"][lang] or {}
+    chain = list(entry.get("fallbacks", []))
+    return chain + [code for code in LANGUAGES if code != lang and code not in chain]
+
+
+def offered(part, lang):
+    """(lang the reader of `lang` gets the part in, title, url)."""
+    for code in [lang] + fallbacks(lang):
+        if code in part:
+            return (code, *part[code])
+    raise AssertionError("a part with no variant")
+
+
+def catalog(lang):
+    return load_catalogs(ROOT / "translations", load_languages(SETTINGS["LANGUAGES"]))[lang]
+
+
+def label(lang, in_lang):
+    return label_names(in_lang, [lang])[lang]
+
+
+def comment_count(key, lang):
+    path = CONTENT / "comments" / f"{key}.{lang}.json"
+    if not path.exists():
+        return 0
+    return sum(1 for c in json.loads(path.read_text("utf-8"))["comments"] if not c.get("removed"))
