@@ -87,3 +87,27 @@ def test_an_inconsistent_series_stops_the_build_naming_the_files(tmp_path, chang
     assert result.returncode != 0
     assert all(fragment in output for fragment in expected), output
     assert "Traceback" not in output
+
+
+def test_a_site_can_have_several_series(tmp_path):
+    content = copy_content(tmp_path / "content")
+    (content / "series" / "field-notes").mkdir()
+    (content / "series" / "field-notes" / "field-notes.cy.md").write_text("Title: Nodiadau maes\n", "utf-8")
+    for index in (1, 2):
+        folder = content / "articles" / f"note-{index}"
+        folder.mkdir()
+        (folder / f"note-{index}.cy.md").write_text(
+            f"Title: Nodyn {index}\nDate: 2024-06-0{index}\nSeries: field-notes\nSeries_index: {index}\n\nTestun.\n",
+            "utf-8",
+        )
+    output = build_in_process(content, tmp_path / "output")
+    home = read_html(output / "cy" / "index.html")
+    titles = sorted(a.get_text() for a in home.select(".series-link a"))
+    assert titles == sorted([catalog("cy").gettext("Myths, Misconceptions and Rants"), "Nodiadau maes"])
+    second = read_html(output / "cy" / "note-2" / "index.html").select_one("nav.series-nav")
+    position = catalog("cy").gettext("Part %(number)s of %(total)s") % {"number": 2, "total": 2}
+    assert position in second.get_text()
+    assert second.select_one(".series-position a")["href"].endswith("cy/series/field-notes/")
+    assert (output / "cy" / "series" / "field-notes" / "index.html").is_file()
+    # A series with parts only in Welsh has no page in the other languages.
+    assert not (output / "it" / "series" / "field-notes").exists()
