@@ -98,6 +98,9 @@ def _comments(vocabulary, rng, lang, published, count):
     return comments
 
 
+SERIES_LENGTH = 10
+
+
 def generate(content: Path, groups: int, languages: list[str], seed: int = 2024) -> dict:
     """Write the corpus under content/ and return counts."""
     articles_dir = content / "articles"
@@ -110,6 +113,16 @@ def generate(content: Path, groups: int, languages: list[str], seed: int = 2024)
         key = f"bench-{group:05d}"
         published = START + timedelta(days=group, minutes=group % 60)
         (articles_dir / key).mkdir(exist_ok=True)
+        # Every SERIES_LENGTH articles make a series, titled in each language.
+        series = f"bench-series-{group // SERIES_LENGTH:04d}"
+        if group % SERIES_LENGTH == 0:
+            (content / "series" / series).mkdir(parents=True, exist_ok=True)
+            for lang in languages:
+                rng = random.Random(f"{seed}-{series}-{lang}")
+                title = vocabularies[lang].sentence(rng, lang, 4).rstrip(".?;؟")
+                (content / "series" / series / f"{series}.{lang}.md").write_text(
+                    f"Title: {title}\n", encoding="utf-8"
+                )
         for lang in languages:
             rng = random.Random(f"{seed}-{key}-{lang}")
             vocabulary = vocabularies[lang]
@@ -123,6 +136,8 @@ def generate(content: Path, groups: int, languages: list[str], seed: int = 2024)
                 f"Tags: {', '.join(tags)}",
                 f"Summary: {vocabulary.sentence(rng, lang, 15)}",
                 "Author: Bench Author",
+                f"Series: {series}",
+                f"Series_index: {group % SERIES_LENGTH + 1}",
             ]
             text = "\n".join(header) + "\n\n" + body + "\n"
             (articles_dir / key / f"{key}.{lang}.md").write_text(text, encoding="utf-8")

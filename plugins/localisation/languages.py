@@ -23,12 +23,7 @@ class Language:
     locale: Locale
     fallbacks: tuple  # codes of the languages offered when this one lacks a page
 
-    @property
-    def territory_locale(self):
-        """language_TERRITORY as Open Graph wants it (cy_GB), from CLDR's
-        likely subtags."""
-        likely = Locale.parse(get_global("likely_subtags").get(str(self.locale), str(self.locale)))
-        return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
+    territory_locale: str  # language_TERRITORY as Open Graph wants it, e.g. "cy_GB"
 
 
 def load_languages(table):
@@ -52,8 +47,15 @@ def load_languages(table):
             dir=locale.text_direction,
             locale=locale,
             fallbacks=_fallbacks(code, table[code] or {}, codes),
+            territory_locale=_territory_locale(locale),
         )
     return languages
+
+
+def _territory_locale(locale):
+    """From CLDR's likely subtags: cy -> cy_GB, ar -> ar_EG."""
+    likely = Locale.parse(get_global("likely_subtags").get(str(locale), str(locale)))
+    return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
 
 
 def _fallbacks(code, entry, codes):
