@@ -86,7 +86,7 @@ THEME = "themes/mmr"
 THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["strict_metadata", "localisation", "variants", "comments"]
+PLUGINS = ["strict_metadata", "localisation", "variants", "comments", "hosting"]
 
 # The theme's gettext catalogs, which translators edit.
 TRANSLATIONS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")
@@ -100,3 +100,25 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = ".cache"
 
 RELATIVE_URLS = True
+
+# Content-Security-Policy (plugins/hosting): each page carries it in a
+# <meta> (frame-ancestors only counts in a header, which the host files
+# send). Reading pages run no script at all; images, styles and fonts come
+# from the site only.
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'none'",
+    "script-src": "'none'",
+    "style-src": "'self'",
+    "img-src": "'self'",
+    "font-src": "'self'",
+    "form-action": "'self'",
+    "base-uri": "'self'",
+    "object-src": "'none'",
+    "frame-ancestors": "'none'",
+}
+# Search pages (their template fills the content_security_policy block):
+# the site's own scripts, Pagefind's WebAssembly and its index fetches.
+SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY | {
+    "script-src": "'self' 'wasm-unsafe-eval'",
+    "connect-src": "'self'",
+}
