@@ -102,9 +102,9 @@ CACHE_PATH = ".cache"
 RELATIVE_URLS = True
 
 # Content-Security-Policy (plugins/hosting): each page carries it in a
-# <meta> (frame-ancestors only counts in a header, which the host files
-# send). Reading pages run no script at all; images, styles and fonts come
-# from the site only.
+# <meta>, and _headers / .htaccess send it as a header (with the
+# directives a <meta> cannot hold, such as frame-ancestors). Reading pages
+# run no script at all; images, styles and fonts come from the site only.
 CONTENT_SECURITY_POLICY = {
     "default-src": "'none'",
     "script-src": "'none'",
@@ -122,3 +122,8 @@ SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY | {
     "script-src": "'self' 'wasm-unsafe-eval'",
     "connect-src": "'self'",
 }
+# Netlify only: send / to the home of the browser's first language when it
+# is one of LANGUAGES; the chooser stays at CHOOSER_ALIAS_URL. Off: / is
+# the chooser for everyone, as crawlers and x-default expect.
+ROOT_LANGUAGE_REDIRECT = False
+CHOOSER_ALIAS_URL = "languages/"

@@ -1,13 +1,18 @@
 """Hosting: the built site as static hosts serve it.
 
-Every page carries its Content-Security-Policy: the theme fills a <meta>
-from the policies this plugin puts in the context.
+Every page carries its Content-Security-Policy (the theme fills a <meta>
+from the policies this plugin puts in the context); once the site is
+written, the files hosts read are derived from the pages: `_redirects`
+and `_headers` (Netlify, Cloudflare Pages) and `.htaccess` (Apache).
+`python -m plugins.hosting` deploys output/ (rsync, ghp-import).
 """
 
 from pelican import signals
 
+from .host_files import write_host_files
 from .policy import install_policies
 
 
 def register():
     signals.generator_init.connect(install_policies)
+    signals.finalized.connect(write_host_files)
