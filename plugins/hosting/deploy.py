@@ -127,9 +127,12 @@ def deploy_git(output, remote, branch, project_root, cname=None, dry_run=False):
     message = f"Site built from {source_description(project_root)}"
     with tempfile.TemporaryDirectory(prefix="publish-") as work:
         _git("init", "--quiet", work)
-        if not _git("config", "user.name", cwd=work, check=False).stdout.strip() or not _git(
-            "config", "user.email", cwd=work, check=False
-        ).stdout.strip():
+        if not all(
+            os.environ.get(f"GIT_COMMITTER_{key.upper()}")
+            or _git("config", f"user.{key}", cwd=work, check=False).stdout.strip()
+            for key in ("name", "email")
+        ):
+            # ghp-import signs with these and would otherwise leave them empty.
             raise DeployError(
                 "git does not know who publishes: set git config --global user.name "
                 "and user.email (they sign the publishing commit)"
