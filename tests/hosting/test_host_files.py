@@ -4,9 +4,7 @@ under /<lang>/ gets that language's 404 page, the rest the root's; every
 address gets the policy its page declares; the root redirect by
 Accept-Language is off unless asked for, and then never loops."""
 
-import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -14,7 +12,8 @@ from host_formats import (
     cloudflare_headers, netlify_headers, netlify_route, parse_headers,
     parse_htaccess, parse_policy, parse_redirects,
 )
-from sitebuild import ROOT, build_site, copy_content, read_html, run_pelican
+from search_site import site_with_search_page
+from sitebuild import build_site, copy_content, read_html, run_pelican
 
 LANGUAGES = ["cy", "it", "ar", "el"]
 SITEURL = "https://example.org"
@@ -142,28 +141,6 @@ def test_language_redirect_needs_absolute_urls(tmp_path):
     assert result.returncode != 0
     assert "ROOT_LANGUAGE_REDIRECT" in log and "publishconf.py" in log
     assert "Traceback" not in log
-
-
-SEARCH_TEMPLATE = """{% extends "page.html" %}
-{% block content_security_policy %}{{ content_security_policies.SEARCH_CONTENT_SECURITY_POLICY.meta_text }}{% endblock %}
-"""
-
-
-def site_with_search_page(tmp_path, template=SEARCH_TEMPLATE, extra_page=None):
-    """A build with a Welsh search page (Template: search) at /cy/search/,
-    as the search work will add one, rendered by a copy of the theme."""
-    theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "themes" / "mmr", theme)
-    (theme / "templates" / "search.html").write_text(template, "utf-8")
-    content = copy_content(tmp_path / "content")
-    (content / "pages" / "search").mkdir(parents=True)
-    (content / "pages" / "search" / "search.cy.md").write_text(
-        "Title: Chwilio\nTemplate: search\n\nChwilio'r gyfres.\n", "utf-8")
-    if extra_page:
-        (content / "pages" / "about").mkdir()
-        (content / "pages" / "about" / "about.cy.md").write_text(extra_page, "utf-8")
-    return run_pelican(content, tmp_path / "output", "publishconf.py", SITEURL=SITEURL,
-                       THEME=str(theme))
 
 
 def test_search_folder_gets_the_search_policy_on_every_host(tmp_path):
