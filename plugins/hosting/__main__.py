@@ -49,7 +49,8 @@ def main(argv=None):
     settings = publish_settings(args.settings)
     try:
         if args.command == "setting":
-            print(settings.get(args.name, ""))
+            value = settings.get(args.name)
+            print("" if value is None else value)
         elif args.command == "rsync":
             deploy_rsync(
                 args.output,

@@ -20,7 +20,6 @@ would send them), so the <meta> and the header are both in force.
 
 import contextlib
 import shutil
-import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -46,7 +45,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
 # Violation events are queued as tasks: let the page's have fired.
 COLLECT = """
 const done = arguments[arguments.length - 1];
-setTimeout(() => done(window.__policyViolations === undefined ? null : window.__policyViolations), 300);
+setTimeout(() => done(window.__policyViolations === undefined ? null : window.__policyViolations), 50);
 """
 INJECTED = """<div class="injected">
 <script>document.documentElement.dataset.injected = "inline script";</script>
