@@ -67,3 +67,15 @@ def test_no_target_says_where_to_set_one(project):
     result = make(project, "rsync_upload", f"SITEURL={SITEURL}")
     assert result.returncode != 0
     assert "RSYNC_TARGET" in result.stderr and "publishconf.py" in result.stderr
+
+
+def test_the_settings_come_from_publishconf_when_not_given(project, tmp_path):
+    target = tmp_path / "from-settings"
+    settings = project / "publishconf.py"
+    settings.write_text(settings.read_text("utf-8").replace(
+        'RSYNC_TARGET = ""', f'RSYNC_TARGET = "{target}/"'
+    ) + f'SITEURL = "{SITEURL}/mmr"\n', "utf-8")
+    result = make(project, "rsync_upload")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert tree(target) == tree(project / "output")
+    assert f'href="{SITEURL}/mmr/cy/"' in (target / "index.html").read_text("utf-8")
