@@ -13,7 +13,7 @@ lang_option = $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 # locale.
 unexport LANG
 
-.PHONY: html clean serve devserver publish test bench status translate translations import-comments
+.PHONY: html clean serve devserver publish rsync_upload github test bench status translate translations import-comments
 
 $(INSTALLED): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -33,9 +33,23 @@ serve: $(INSTALLED)
 devserver: $(INSTALLED)
 	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py --autoreload --listen
 
+# The site's address: SITEURL=... on the command line, else publishconf.py's.
+site_url = $(or $(SITEURL),$(shell $(PY) -m plugins.hosting setting SITEURL))
+
 publish: $(INSTALLED)
-	@test -n "$(SITEURL)" || { echo "make publish: give the site's address, e.g. make publish SITEURL=https://example.org"; exit 2; }
-	$(PELICAN) content -o $(OUTPUT) -s publishconf.py -e 'SITEURL="$(SITEURL)"' --fatal warnings
+	@test -n "$(site_url)" || { echo "make publish: give the site's address, e.g. make publish SITEURL=https://example.org (or set SITEURL in publishconf.py)"; exit 2; }
+	$(PELICAN) content -o $(OUTPUT) -s publishconf.py -e 'SITEURL="$(site_url)"' --fatal warnings
+
+# Deploying (README "Publishing"): each verb builds with publishconf.py
+# first, and a build that fails or warns stops make before anything is
+# sent. Settings come from publishconf.py unless given here.
+deploy_options = --output $(OUTPUT) $(if $(DRY_RUN),--dry-run)
+
+rsync_upload: publish
+	$(PY) -m plugins.hosting rsync $(deploy_options) $(if $(RSYNC_TARGET),--target '$(RSYNC_TARGET)') $(if $(SSH_PORT),--ssh-port $(SSH_PORT))
+
+github: publish
+	$(PY) -m plugins.hosting git $(deploy_options) $(if $(PAGES_REMOTE),--remote '$(PAGES_REMOTE)') $(if $(PAGES_BRANCH),--branch '$(PAGES_BRANCH)') $(if $(PAGES_CNAME),--cname '$(PAGES_CNAME)')
 
 # axe-core for the browser accessibility test, pinned by package-lock.json.
 node_modules/.package-lock.json: package.json package-lock.json

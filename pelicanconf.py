@@ -127,6 +127,7 @@ PLUGINS = [
     "plugins.variants",
     "plugins.comments",
     "plugins.series",
+    "plugins.hosting",
 ]
 
 # The theme's gettext catalogs, which translators edit.
@@ -141,3 +142,30 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = ".cache"
 
 RELATIVE_URLS = True
+
+# Content-Security-Policy (plugins/hosting): each page carries it in a
+# <meta>, and _headers / .htaccess send it as a header (with the
+# directives a <meta> cannot hold, such as frame-ancestors). Reading pages
+# run no script at all; images, styles and fonts come from the site only.
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'none'",
+    "script-src": "'none'",
+    "style-src": "'self'",
+    "img-src": "'self'",
+    "font-src": "'self'",
+    "form-action": "'self'",
+    "base-uri": "'self'",
+    "object-src": "'none'",
+    "frame-ancestors": "'none'",
+}
+# Search pages (their template fills the content_security_policy block):
+# the site's own scripts, Pagefind's WebAssembly and its index fetches.
+SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY | {
+    "script-src": "'self' 'wasm-unsafe-eval'",
+    "connect-src": "'self'",
+}
+# Netlify only: send / to the home of the browser's first language when it
+# is one of LANGUAGES; the chooser stays at CHOOSER_ALIAS_URL. Off: / is
+# the chooser for everyone, as crawlers and x-default expect.
+ROOT_LANGUAGE_REDIRECT = False
+CHOOSER_ALIAS_URL = "languages/"

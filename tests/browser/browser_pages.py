@@ -28,3 +28,14 @@ def language_homes(output):
         path.parent.name for path in Path(output).glob("*/index.html")
         if read_html(path).html.get("lang") == path.parent.name
     )
+
+
+def site_pages(output):
+    """Every page's address: /x/ for x/index.html, /x/y.html otherwise."""
+    urls = []
+    for path in sorted(Path(output).rglob("*.html")):
+        relative = path.relative_to(output).as_posix()
+        if relative.endswith("index.html"):
+            relative = relative[: -len("index.html")]
+        urls.append("/" + relative)
+    return urls

@@ -35,9 +35,9 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder):
+def serve(folder, handler_class=SiteRequestHandler):
     """Serve `folder` on 127.0.0.1 (a free port) while the block runs."""
-    handler = functools.partial(SiteRequestHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -3,9 +3,7 @@ violation of impact serious or critical: on every page the build writes
 (root chooser, language homes, every article variant, listings) and on the
 404 pages a reader meets at a missing address."""
 
-from pathlib import Path
-
-from browser_pages import article_pages, language_homes
+from browser_pages import article_pages, language_homes, site_pages
 
 SERIOUS = ("serious", "critical")
 RUN_AXE = """
@@ -17,17 +15,6 @@ axe.run(document, {resultTypes: ['violations']})
    }))))
    .catch(error => done([{id: 'axe-error', impact: 'critical', help: String(error), nodes: []}]));
 """
-
-
-def site_pages(output):
-    """Every page's address: /x/ for x/index.html, /x/y.html otherwise."""
-    urls = []
-    for path in sorted(Path(output).rglob("*.html")):
-        relative = path.relative_to(output).as_posix()
-        if relative.endswith("index.html"):
-            relative = relative[: -len("index.html")]
-        urls.append("/" + relative)
-    return urls
 
 
 def violations(browser, axe_source, url):

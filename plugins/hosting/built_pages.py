@@ -1,0 +1,102 @@
+"""What the build wrote, read back from output/: every HTML page's site
+path, language and declared Content-Security-Policy, and the root
+chooser's language alternates. The host files are derived from these, so
+they follow whatever URL layout the build used."""
+
+import os
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urljoin, urlsplit
+
+# The file name every static host looks for as its not-found page.
+NOT_FOUND_PAGE = "404.html"
+
+
+@dataclass
+class BuiltPage:
+    file: PurePosixPath  # relative to output/, e.g. cy/404.html
+    lang: str | None
+    policies: list  # the content of each <meta http-equiv="Content-Security-Policy">
+    alternates: dict = field(default_factory=dict)  # hreflang -> href, from <head>
+
+    @property
+    def folder(self):
+        """The site folder the page lives in: "" for the root."""
+        parent = self.file.parent.as_posix()
+        return "" if parent == "." else parent
+
+    @property
+    def path(self):
+        """The page's address under the site root: /cy/x/ for cy/x/index.html."""
+        if self.file.name == "index.html":
+            return "/" + (self.folder + "/" if self.folder else "")
+        return "/" + self.file.as_posix()
+
+    @property
+    def is_not_found_page(self):
+        return self.file.name == NOT_FOUND_PAGE
+
+
+class _HeadReader(HTMLParser):
+    """Reads <html lang>, the policy <meta> tags and the hreflang links of
+    a page's <head>, and stops there."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lang = None
+        self.policies = []
+        self.alternates = {}
+        self.done = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "html":
+            self.lang = attributes.get("lang")
+        elif tag == "meta" and attributes.get("http-equiv", "").lower() == "content-security-policy":
+            self.policies.append(attributes.get("content", ""))
+        elif tag == "link" and attributes.get("rel") == "alternate" and "hreflang" in attributes:
+            self.alternates[attributes["hreflang"]] = attributes.get("href", "")
+        elif tag == "body":
+            self.done = True
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self.done = True
+
+
+def read_page(output_path, file):
+    text = Path(output_path, file).read_text(encoding="utf-8")
+    reader = _HeadReader()
+    # Feed the head only: enough for what is read, and quick on big sites.
+    end = text.find("</head>")
+    reader.feed(text if end < 0 else text[: end + len("</head>")])
+    return BuiltPage(PurePosixPath(file), reader.lang, reader.policies, reader.alternates)
+
+
+def built_pages(output_path):
+    """Every HTML page under output_path, in a stable order."""
+    pages = []
+    for directory, folders, files in os.walk(output_path):
+        folders.sort()
+        for name in sorted(files):
+            if name.endswith(".html"):
+                relative = os.path.relpath(os.path.join(directory, name), output_path)
+                pages.append(read_page(output_path, PurePosixPath(*Path(relative).parts)))
+    return pages
+
+
+def site_path(href, page, siteurl):
+    """The address under the site root that a link on `page` names, or
+    None when it leads off the site."""
+    base = siteurl.rstrip("/") if siteurl else "http://site.invalid"
+    absolute = urljoin(base + page.path, href)
+    if not absolute.startswith(base + "/"):
+        return None
+    return unquote(urlsplit(absolute[len(base):]).path)
+
+
+def file_for_path(output_path, path):
+    """The file a host serves for a site path (index.html for a folder)."""
+    candidate = Path(output_path, *[part for part in path.split("/") if part])
+    return candidate / "index.html" if path.endswith("/") else candidate

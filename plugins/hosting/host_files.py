@@ -1,0 +1,34 @@
+"""Writes the files hosts read, once Pelican has written the site:
+`_redirects` and `_headers` (Netlify, Cloudflare Pages) and `.htaccess`
+(Apache), all derived from the built pages themselves."""
+
+from pathlib import Path
+
+from .built_pages import built_pages
+from .headers import headers_text
+from .htaccess import htaccess_files
+from .policy import read_policies
+from .redirects import redirects_text
+from .scopes import not_found_rules, policy_rules
+
+
+def write_host_files(pelican):
+    settings = pelican.settings
+    output_path = Path(pelican.output_path)
+    # A host serving a wrong policy or 404 is worse than no upload: a
+    # PolicySettingError, ScopeError or RedirectSettingError stops the build.
+    policies = read_policies(settings)
+    pages = built_pages(output_path)
+    not_found = not_found_rules(pages)
+    site_policy, folder_policies = policy_rules(pages, policies)
+    redirects = redirects_text(pages, not_found, settings, output_path)
+    root_not_found = next(page for page in pages if page.is_not_found_page and not page.folder)
+    (output_path / "_redirects").write_text(redirects, encoding="utf-8")
+    (output_path / "_headers").write_text(
+        headers_text(site_policy, folder_policies), encoding="utf-8"
+    )
+    apache = htaccess_files(
+        not_found, site_policy, folder_policies, root_not_found, settings["SITEURL"]
+    )
+    for folder, text in apache.items():
+        (output_path / folder / ".htaccess").write_text(text, encoding="utf-8")
