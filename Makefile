@@ -21,8 +21,11 @@ $(INSTALLED): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+# The search index is Pagefind's, built over the site once Pelican has
+# written it.
 html: $(INSTALLED)
 	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py --fatal errors
+	$(PY) -m plugins.search index $(OUTPUT)
 
 clean:
 	rm -rf $(OUTPUT) .cache
@@ -36,6 +39,7 @@ devserver: $(INSTALLED)
 publish: $(INSTALLED)
 	@test -n "$(SITEURL)" || { echo "make publish: give the site's address, e.g. make publish SITEURL=https://example.org"; exit 2; }
 	$(PELICAN) content -o $(OUTPUT) -s publishconf.py -e 'SITEURL="$(SITEURL)"' --fatal warnings
+	$(PY) -m plugins.search index $(OUTPUT)
 
 # axe-core for the browser accessibility test, pinned by package-lock.json.
 node_modules/.package-lock.json: package.json package-lock.json

@@ -18,7 +18,8 @@ CORPORA = ROOT.parent / "shared" / "corpora"
 class BuildFailed(AssertionError):
     def __init__(self, result):
         super().__init__(
-            f"pelican exited {result.returncode}\n{result.stdout}\n{result.stderr}"
+            # args: python -m <module> ...
+            f"{result.args[2]} exited {result.returncode}\n{result.stdout}\n{result.stderr}"
         )
         self.result = result
 
@@ -46,6 +47,18 @@ def run_pelican(content_dir, output_dir, settings_file="pelicanconf.py",
 def build_site(content_dir, output_dir, settings_file="pelicanconf.py", **overrides):
     """Build a site and return its output folder; raise if Pelican fails."""
     result = run_pelican(content_dir, output_dir, settings_file, **overrides)
+    if result.returncode != 0:
+        raise BuildFailed(result)
+    return Path(output_dir)
+
+
+def index_site(output_dir):
+    """Build the site's search index as `make html` does after Pelican;
+    return the output folder."""
+    result = subprocess.run(
+        [sys.executable, "-m", "plugins.search", "index", str(output_dir)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
     if result.returncode != 0:
         raise BuildFailed(result)
     return Path(output_dir)
