@@ -74,6 +74,10 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 # Per-language feeds, written by the variants plugin, off while developing.
 LANGUAGE_FEED_ATOM = None
+# Each language's search page (plugins/search); its index is Pagefind's,
+# built over output/ after Pelican by `make html` and `make publish`.
+LANGUAGE_SEARCH_URL = "{lang}/search/"
+LANGUAGE_SEARCH_SAVE_AS = "{lang}/search/index.html"
 
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"index": None, "taxonomy": None}
@@ -86,7 +90,7 @@ THEME = "themes/mmr"
 THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["strict_metadata", "localisation", "variants", "comments"]
+PLUGINS = ["strict_metadata", "localisation", "variants", "comments", "search"]
 
 # The theme's gettext catalogs, which translators edit.
 TRANSLATIONS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")
