@@ -1,12 +1,15 @@
-"""Screenshots for a person to look at: each language home and every
-Arabic and Greek article, full page, saved under pytest's temporary folder
-(the folder is printed at the end of the run). Nothing is compared."""
+"""Screenshots for a person to look at: each language home, every Arabic
+and Greek article and each language's search results, full page, saved
+under pytest's temporary folder (the folder is printed at the end of the
+run). Nothing is compared."""
 
 from urllib.parse import unquote
 
 import pytest
 
 from browser_pages import article_pages, language_homes
+from search_sources import article_sources, words_of
+from searching import search
 
 
 def full_page_png(browser):
@@ -43,4 +46,18 @@ def test_screenshot_articles(browser, base_url, site, screenshot_folder, lang):
     for url in pages:
         name = "article-" + unquote(url).strip("/").replace("/", "-")
         save(browser, base_url, url, screenshot_folder, name)
+    print(f"screenshots in {screenshot_folder}")
+
+
+def test_screenshot_each_language_s_search_results(browser, base_url, site, screenshot_folder):
+    """Each language's search page with the results of a word of one of
+    its articles' titles."""
+    sources = article_sources()
+    for lang in language_homes(site):
+        article = next(source for source in sources if source.lang == lang)
+        assert search(browser, base_url, lang, q=max(words_of(article.title), key=len))[1], lang
+        browser.execute_script("return document.fonts.ready")
+        path = screenshot_folder / f"search-{lang}.png"
+        path.write_bytes(full_page_png(browser))
+        assert path.stat().st_size > 10_000, f"{path} looks empty"
     print(f"screenshots in {screenshot_folder}")

@@ -150,19 +150,24 @@ async function search() {
     return;
   }
   status.textContent = words.searching;
-  let pagefind;
+  list.setAttribute("aria-busy", "true");
   try {
-    pagefind = await loadPagefind();
-  } catch (error) {
-    status.textContent = "";
-    unavailable.hidden = false;
-    throw error;
+    let pagefind;
+    try {
+      pagefind = await loadPagefind();
+    } catch (error) {
+      status.textContent = "";
+      unavailable.hidden = false;
+      throw error;
+    }
+    const results = await findPages(pagefind, query, filters);
+    if (number !== searchNumber) return;
+    pending = results;
+    status.textContent = results.length ? countText(results.length) : words.no_results;
+    await showMore(number);
+  } finally {
+    if (number === searchNumber) list.removeAttribute("aria-busy");
   }
-  const results = await findPages(pagefind, query, filters);
-  if (number !== searchNumber) return;
-  pending = results;
-  status.textContent = results.length ? countText(results.length) : words.no_results;
-  await showMore(number);
 }
 
 form.addEventListener("submit", (event) => {
