@@ -9,7 +9,7 @@ import pytest
 
 from pagefind_files import entry, fragments
 from search_sources import article_sources, words_of
-from sitebuild import read_html
+from sitebuild import build_site, copy_content, index_site, read_html
 
 
 @pytest.mark.parametrize("build", ["site", "published_site"])
@@ -75,3 +75,18 @@ def test_category_and_tags_are_filters(site):
             "category": [source.category],
             **({"tag": sorted(source.tags)} if source.tags else {}),
         }, json.dumps(record["filters"], ensure_ascii=False)
+
+
+def test_drafts_and_hidden_articles_are_not_found(tmp_path):
+    content = copy_content(tmp_path / "content")
+    published = (content / "articles" / "lost-its-way" / "lost-its-way.ar.md").read_text(encoding="utf-8")
+    for key, status in (("a-draft", "draft"), ("a-hidden-one", "hidden")):
+        folder = content / "articles" / key
+        folder.mkdir()
+        (folder / f"{key}.ar.md").write_text(
+            published.replace("Title:", f"Status: {status}\nTitle:", 1), encoding="utf-8")
+    output = index_site(build_site(content, tmp_path / "output"))
+    written = {path.parent.name for path in output.rglob("index.html")}
+    assert {"a-draft", "a-hidden-one"} <= written  # Pelican wrote both pages...
+    indexed = {record["url"] for _, record in fragments(output)}
+    assert indexed == {source.url for source in article_sources()}  # ...search finds neither
