@@ -21,8 +21,11 @@ $(INSTALLED): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+# The search index is Pagefind's, built over the site once Pelican has
+# written it.
 html: $(INSTALLED)
 	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py --fatal errors
+	$(PY) -m plugins.search index $(OUTPUT) --cache .cache/search-index
 
 clean:
 	rm -rf $(OUTPUT) .cache
@@ -39,6 +42,7 @@ site_url = $(or $(SITEURL),$(shell $(PY) -m plugins.hosting setting SITEURL))
 publish: $(INSTALLED)
 	@test -n "$(site_url)" || { echo "make publish: give the site's address, e.g. make publish SITEURL=https://example.org (or set SITEURL in publishconf.py)"; exit 2; }
 	$(PELICAN) content -o $(OUTPUT) -s publishconf.py -e 'SITEURL="$(site_url)"' --fatal warnings
+	$(PY) -m plugins.search index $(OUTPUT) --cache .cache/search-index
 
 # Deploying (README "Publishing"): each verb builds with publishconf.py
 # first, and a build that fails or warns stops make before anything is

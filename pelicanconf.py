@@ -101,6 +101,8 @@ LANGUAGE_TAG_URL = "{lang}/tag/{slug}/"
 LANGUAGE_TAG_SAVE_AS = "{lang}/tag/{slug}/index.html"
 LANGUAGE_SERIES_URL = "{lang}/series/{slug}/"
 LANGUAGE_SERIES_SAVE_AS = "{lang}/series/{slug}/index.html"
+# Each language's search page (plugins/search); its index is Pagefind's,
+# built over output/ after Pelican by `make html` and `make publish`.
 LANGUAGE_SEARCH_URL = "{lang}/search/"
 LANGUAGE_SEARCH_SAVE_AS = "{lang}/search/index.html"
 # 404 pages are served at any address, so their URL is their file.
@@ -127,6 +129,7 @@ PLUGINS = [
     "plugins.variants",
     "plugins.comments",
     "plugins.series",
+    "plugins.search",
     "plugins.hosting",
 ]
 

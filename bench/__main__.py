@@ -12,8 +12,10 @@ threaded comments each) with
 after one warm-up build of each, alternating the two for --runs full builds
 each (output and cache removed before each), then --runs incremental
 rebuilds each after one source file changed (both with Pelican's content
-cache on: the project's setting, and given to plain Pelican too). Then it
-times importing WXR exports of a quarter, a half and all of
+cache on: the project's setting, and given to plain Pelican too). Beside
+the project's build, it times --runs builds of the search index over its
+output (python -m plugins.search index, as make html runs it after
+Pelican) and reports the index's size. Then it times importing WXR exports of a quarter, a half and all of
 --wxr-comments comments (to show linear growth). Timings are
 printed, never asserted.
 """
@@ -107,6 +109,43 @@ def count_files(folder: Path) -> int:
     return sum(1 for path in folder.rglob("*") if path.is_file())
 
 
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def search_index(site: Path, runs: int, log: Path, build: Series) -> str:
+    """Time --runs index builds over the project's built site (each
+    replaces the last) and describe the index beside the build."""
+    index = Series("search index")
+    command = [sys.executable, "-m", "plugins.search", "index", str(site)]
+    for number in range(runs):
+        print(f"search index {number + 1}/{runs} ...", flush=True)
+        index.runs.append(measure(command, ROOT, log))
+    bundle = site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = ", ".join(f"{code} {data['page_count']}" for code, data in entry["languages"].items())
+    per_language = {code: 0 for code in entry["languages"]}
+    for path in bundle.rglob("*"):
+        code = path.name.split("_")[0]
+        if path.is_file() and path.parent.name in ("index", "fragment", "filter") and code in per_language:
+            per_language[code] += path.stat().st_size
+    site_size = folder_size(site) - folder_size(bundle)
+    return "\n".join([
+        "Search index (Pagefind) over the project's output, after its Pelican build",
+        f"  {'':<22}{'wall (median)':>15}{'CPU (median)':>15}{'peak RSS (max)':>16}  runs",
+        f"  {'Pelican full build':<22}{build.wall:>14.2f}s{build.cpu:>14.2f}s"
+        f"{build.peak_rss / MIB:>12.0f} MiB  {len(build.runs)}",
+        f"  {'search index':<22}{index.wall:>14.2f}s{index.cpu:>14.2f}s"
+        f"{index.peak_rss / MIB:>12.0f} MiB  {len(index.runs)}",
+        f"  {'index / build':<22}{index.wall / build.wall:>14.2f}x{index.cpu / build.cpu:>14.2f}x",
+        f"  pages indexed: {pages}",
+        f"  index: {folder_size(bundle) / MIB:.1f} MiB in {count_files(bundle):,} files "
+        f"({folder_size(bundle) / site_size:.0%} of the site's {site_size / MIB:.1f} MiB); "
+        "words and fragments per language: "
+        + ", ".join(f"{code} {size / MIB:.1f} MiB" for code, size in per_language.items()),
+    ])
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--groups", type=int, default=250, help="articles, each in every language")
@@ -155,6 +194,7 @@ def run(arguments, work: Path, log: Path) -> int:
         for builder in (ours, plain):
             builder.clean()
             builder.full.runs.append(builder.build(log))
+    index_report = search_index(ours.output, arguments.runs, log, ours.full)
     for number in range(arguments.runs):
         print(f"incremental rebuild {number + 1}/{arguments.runs} ...", flush=True)
         corpus.touch_one_article(content, number)
@@ -167,6 +207,8 @@ def run(arguments, work: Path, log: Path) -> int:
     print()
     print(table("Incremental rebuild after one source file changed (content cache on)",
                 ours.incremental, plain.incremental))
+    print()
+    print(index_report)
 
     # A quarter, a half and all of the comments: the growth shows whether
     # import time and memory stay linear.

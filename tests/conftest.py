@@ -1,6 +1,6 @@
 import pytest
 
-from sitebuild import CONTENT, build_site
+from sitebuild import CONTENT, build_site, index_site
 
 # Prints where the browser tests saved their screenshots; registered here
 # because under xdist the controlling process never reads browser/conftest.py.
@@ -11,15 +11,15 @@ SITEURL = "https://example.org"
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The real site, built once as `make html` builds it."""
+    """The real site, built once as `make html` builds it, search index too."""
     base = tmp_path_factory.mktemp("site")
-    return build_site(CONTENT, base / "output")
+    return index_site(build_site(CONTENT, base / "output"))
 
 
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory):
     """The real site, built as `make publish SITEURL=https://example.org`."""
     base = tmp_path_factory.mktemp("published")
-    return build_site(
+    return index_site(build_site(
         CONTENT, base / "output", "publishconf.py", fatal="warnings", SITEURL=SITEURL
-    )
+    ))

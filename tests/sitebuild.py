@@ -24,7 +24,8 @@ LANGUAGES = list(SETTINGS["LANGUAGES"])
 class BuildFailed(AssertionError):
     def __init__(self, result):
         super().__init__(
-            f"pelican exited {result.returncode}\n{result.stdout}\n{result.stderr}"
+            # args: python -m <module> ...
+            f"{result.args[2]} exited {result.returncode}\n{result.stdout}\n{result.stderr}"
         )
         self.result = result
 
@@ -68,6 +69,18 @@ def build_in_process(content_dir, output_dir, settings_file="pelicanconf.py", **
         **overrides,
     }
     Pelican(read_settings(str(ROOT / settings_file), override=overrides)).run()
+    return Path(output_dir)
+
+
+def index_site(output_dir):
+    """Build the site's search index as `make html` does after Pelican;
+    return the output folder."""
+    result = subprocess.run(
+        [sys.executable, "-m", "plugins.search", "index", str(output_dir)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    if result.returncode != 0:
+        raise BuildFailed(result)
     return Path(output_dir)
 
 

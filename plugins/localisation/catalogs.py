@@ -13,6 +13,8 @@ from babel.support import Translations
 
 from plugins.errors.exceptions import ContentError
 
+from .plural_forms import plural_categories
+
 logger = logging.getLogger(__name__)
 
 
@@ -51,6 +53,19 @@ class PageCatalog:
     def ngettext(self, singular, plural, n):
         self._check(singular)
         return self._translations.ngettext(singular, plural, n)
+
+    def every_plural_form(self, singular, plural):
+        """Each form of a plural message by its CLDR category, e.g. for
+        Welsh {"zero": ..., "one": ..., ..., "other": ...}: for a script
+        that counts in the browser and chooses with Intl.PluralRules,
+        which follows the same CLDR rules."""
+        self._check(singular)
+        categories = plural_categories(self.language.code)
+        message = self._catalog.get(singular)
+        if message is None or message.fuzzy or not is_translated(message.string):
+            # English, as gettext falls back.
+            return {category: singular if category == "one" else plural for category in categories}
+        return dict(zip(categories, message.string))
 
 
 def is_translated(string):

@@ -38,6 +38,10 @@ class Localisation:
     def ngettext(self, context, singular, plural, n):
         return self.catalog_for(context).ngettext(singular, plural, n)
 
+    @pass_context
+    def every_plural_form(self, context, singular, plural):
+        return self.catalog_for(context).every_plural_form(singular, plural)
+
     def gettext_in(self, code, message):
         """Translate into a named language, for pages that speak all of
         them (the root chooser and 404)."""
@@ -87,6 +91,7 @@ def install_localisation(generator):
         localisation.gettext, localisation.ngettext, newstyle=True
     )
     env.globals["gettext_in"] = localisation.gettext_in
+    env.globals["every_plural_form"] = localisation.every_plural_form
     env.filters["format_date"] = localisation.format_date
     env.filters["format_number"] = localisation.format_number
     env.filters["format_list"] = env.globals["format_list"] = localisation.format_list

@@ -1,12 +1,15 @@
 """Screenshots for a person to look at: each language home, every article
-(each a part of the series) and each language's series page, full page, saved under pytest's temporary folder
-(the folder is printed at the end of the run). Nothing is compared."""
+(each a part of the series), each language's series page and search
+results, full page, saved under pytest's temporary folder (the folder is
+printed at the end of the run). Nothing is compared."""
 
 from urllib.parse import unquote
 
 import pytest
 
 from browser_pages import article_pages, language_homes
+from search_sources import article_sources, words_of
+from searching import search
 from sitebuild import LANGUAGES
 
 
@@ -53,3 +56,17 @@ def test_screenshot_each_series_page(browser, base_url, site, screenshot_folder)
     for path in pages:
         url = "/" + path.parent.relative_to(site).as_posix() + "/"
         save(browser, base_url, url, screenshot_folder, "series-" + path.parent.relative_to(site).parts[0])
+
+
+def test_screenshot_each_language_s_search_results(browser, base_url, site, screenshot_folder):
+    """Each language's search page with the results of a word of one of
+    its articles' titles."""
+    sources = article_sources()
+    for lang in language_homes(site):
+        article = next(source for source in sources if source.lang == lang)
+        assert search(browser, base_url, lang, q=max(words_of(article.title), key=len))[1], lang
+        browser.execute_script("return document.fonts.ready")
+        path = screenshot_folder / f"search-{lang}.png"
+        path.write_bytes(full_page_png(browser))
+        assert path.stat().st_size > 10_000, f"{path} looks empty"
+    print(f"screenshots in {screenshot_folder}")

@@ -23,6 +23,7 @@ SAME_AS_ENGLISH = {
     "cy": {
         "Tag: %(name)s": 'Welsh says "tag" too (plural "tagiau", as in '
         '"Tagiau:" on the same pages), as the Welsh WordPress and Drupal do.',
+        "Tag": 'The search page\'s tag filter: "tag", as in "Tag: %(name)s".',
     },
 }
 

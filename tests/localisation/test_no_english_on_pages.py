@@ -32,6 +32,7 @@ def test_the_check_finds_english_where_it_is():
         ("cy", "%(num)s articles"),
         ("cy", "%(num)s comments"),
         ("it", "Tag: %(name)s"),
+        ("it", "Tag"),  # the search page's filter label, inside the same text
     }
 
 

@@ -13,6 +13,8 @@ from babel.plural import to_gettext
 from l10n_support import (
     COMMENT_COUNT,
     LANGUAGES,
+    change_catalog,
+    copy_translations,
     page_catalogs,
     read_catalog,
 )
@@ -76,6 +78,31 @@ def test_comment_count_renders_the_form_of_its_category(code, catalogs):
     for n in COUNTS:
         expected = forms[plural_categories(code).index(cldr_category(code, n))]
         assert page_catalog.ngettext(*COMMENT_COUNT, n) == expected, (code, n)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_plural_form_names_each_form_by_its_cldr_category(code, catalogs):
+    """What a page's script chooses from by CLDR category is, for every
+    count, the form gettext chooses for it."""
+    forms = catalogs[code].every_plural_form(*COMMENT_COUNT)
+    assert list(forms) == plural_categories(code)
+    for n in COUNTS:
+        assert forms[cldr_category(code, n)] == catalogs[code].ngettext(*COMMENT_COUNT, n), (code, n)
+
+
+def test_every_plural_form_of_an_untranslated_message_is_english(tmp_path, caplog):
+    translations = copy_translations(tmp_path / "translations")
+
+    def untranslate(catalog):
+        catalog.get(COMMENT_COUNT[0]).string = ("",) * catalog.num_plurals
+
+    change_catalog(translations, "cy", untranslate)
+    forms = page_catalogs(translations)["cy"].every_plural_form(*COMMENT_COUNT)
+    assert forms == {
+        "zero": COMMENT_COUNT[1], "one": COMMENT_COUNT[0], "two": COMMENT_COUNT[1],
+        "few": COMMENT_COUNT[1], "many": COMMENT_COUNT[1], "other": COMMENT_COUNT[1],
+    }
+    assert "no translation of '%(num)s comment'" in caplog.text
 
 
 def test_forms_differ_where_the_language_does(catalogs):

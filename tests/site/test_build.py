@@ -1,4 +1,5 @@
-"""`make html` builds every language in one run, quietly."""
+"""`make html` builds every language in one run, quietly, then the search
+index."""
 
 import subprocess
 
@@ -19,3 +20,5 @@ def test_make_html_builds_every_language_without_a_warning(tmp_path):
     assert "Processed 5 articles" in log
     for lang in ("cy", "it", "ar", "el"):
         assert (output / lang / "index.html").is_file()
+    assert "search index: 5 pages in 4 languages" in log
+    assert (output / "pagefind" / "pagefind.js").is_file()

@@ -73,7 +73,8 @@ def test_listing_pages_exist_per_language(site):
 def test_no_pelican_default_pages_outside_the_languages(site):
     top = {path.name for path in site.iterdir()}
     host_files = {"_redirects", "_headers", ".htaccess"}  # plugins/hosting
-    assert top <= {"index.html", "404.html", "theme", "cy", "it", "ar", "el", "drafts", *host_files}
+    # pagefind/: the search index, built after Pelican (plugins/search).
+    assert top <= {"index.html", "404.html", "theme", "cy", "it", "ar", "el", "drafts", "pagefind", *host_files}
 
 
 def test_root_is_a_chooser_naming_each_language_in_itself(site):

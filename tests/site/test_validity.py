@@ -18,6 +18,10 @@ import feedparser
 import pytest
 
 SITEURL = "https://example.org"
+# The checker's Content-Security-Policy grammar predates CSP Level 3's
+# 'wasm-unsafe-eval', which the search pages need for Pagefind's
+# WebAssembly: that one message is not an error of ours.
+OUTDATED_CHECKER = "Expecting source-expression but found \"'wasm-unsafe-eval'\"."
 
 
 def _missing(what):
@@ -70,6 +74,8 @@ def nu_messages(site, published):
     messages = {path: [] for path in files}
     for message in report["messages"]:
         if message.get("type") not in ("error", "non-document-error"):
+            continue
+        if OUTDATED_CHECKER in message.get("message", ""):
             continue
         url = message.get("url", "")
         # vnu names each file by its file: URL, percent-encoded.

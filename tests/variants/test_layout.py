@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 import pytest
 
 from linkcheck import broken_feed_and_sitemap_links, broken_hreflang_links, broken_links
-from sitebuild import CONTENT, LANGUAGES, build_site, read_html, run_pelican
+from sitebuild import CONTENT, LANGUAGES, build_site, index_site, read_html, run_pelican
 
 SITEURL = "https://example.org"
 # Every kind of page moved somewhere the default layout never writes.
@@ -24,6 +24,10 @@ MOVED = {
     "LANGUAGE_CATEGORY_SAVE_AS": "{lang}/topics/{slug}/index.html",
     "LANGUAGE_TAG_URL": "{lang}/labels/{slug}.html",
     "LANGUAGE_TAG_SAVE_AS": "{lang}/labels/{slug}.html",
+    "LANGUAGE_SEARCH_URL": "{lang}/find/",
+    "LANGUAGE_SEARCH_SAVE_AS": "{lang}/find/index.html",
+    "LANGUAGE_SERIES_URL": "{lang}/parts/{slug}/",
+    "LANGUAGE_SERIES_SAVE_AS": "{lang}/parts/{slug}/index.html",
     "LANGUAGE_404_URL": "{lang}/missing.html",
     "LANGUAGE_404_SAVE_AS": "{lang}/missing.html",
     "LANGUAGE_FEED_ATOM": "feeds/{lang}.atom",
@@ -33,7 +37,8 @@ MOVED = {
 @pytest.fixture(scope="module")
 def moved_site(tmp_path_factory):
     output = tmp_path_factory.mktemp("layout") / "output"
-    return build_site(CONTENT, output, "publishconf.py", SITEURL=SITEURL, **MOVED)
+    # As make publish builds it: the search index too, which the search pages load.
+    return index_site(build_site(CONTENT, output, "publishconf.py", SITEURL=SITEURL, **MOVED))
 
 
 def articles_of(lang):
@@ -49,8 +54,10 @@ def test_every_kind_of_page_is_where_the_layout_says(moved_site, lang):
     posts = sorted((moved_site / lang / "posts").glob("*.html"))
     assert len(posts) == len(articles_of(lang))
     assert list((moved_site / lang / "topics").glob("*/index.html"))
+    assert (moved_site / lang / "find" / "index.html").is_file()
+    assert list((moved_site / lang / "parts").glob("*/index.html"))
     # Nothing at the default layout's places.
-    for default in ("index.html", "archives", "category", "tag", "404.html", "feeds"):
+    for default in ("index.html", "archives", "category", "tag", "404.html", "feeds", "search", "series"):
         assert not (moved_site / lang / default).exists(), f"{lang}/{default} written"
 
 
