@@ -124,7 +124,7 @@ THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [PROJECT]
 PLUGINS = [
     "plugins.errors",
-    "plugins.strict_metadata",
+    "plugins.reading",
     "plugins.localisation",
     "plugins.variants",
     "plugins.comments",

@@ -1,0 +1,25 @@
+"""Reading: the site's Markdown read fast and strictly.
+
+One converter per process instead of one per file; when Pelican is about
+to read many files, they are converted ahead on every core
+(MARKDOWN_PROCESSES); a metadata line Pelican cannot read (a Date: that is
+not a date, ...) is reported with the file, the line and what to write
+instead, rather than Pelican's "Could not process".
+"""
+
+from pelican import signals
+
+from plugins.errors.exceptions import require_plugins
+
+from .ahead import convert_articles_ahead
+from .reader import use_site_markdown_reader
+
+
+def check_plugins(pelican):
+    require_plugins(pelican.settings, "plugins.reading", "plugins.errors")
+
+
+def register():
+    signals.initialized.connect(check_plugins)
+    signals.readers_init.connect(use_site_markdown_reader)
+    signals.article_generator_init.connect(convert_articles_ahead)
