@@ -130,6 +130,7 @@ PLUGINS = [
     "plugins.comments",
     "plugins.series",
     "plugins.search",
+    "plugins.writing",
     "plugins.hosting",
 ]
 

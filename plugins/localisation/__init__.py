@@ -10,10 +10,8 @@ patterns (ICU), language names cased for menus by CLDR (ICU).
 from pelican import signals
 
 from .environment import check_plugins, install_localisation
-from .writer import get_localising_writer
 
 
 def register():
     signals.initialized.connect(check_plugins)
     signals.generator_init.connect(install_localisation)
-    signals.get_writer.connect(get_localising_writer)

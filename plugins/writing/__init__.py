@@ -1,0 +1,31 @@
+"""Writing: every page rendered in its own language, on every core, and
+written only when its bytes change.
+
+Listed after every plugin that writes pages (their generators must have
+queued them before this one's renders them all).
+"""
+
+from pelican import signals
+
+from plugins.errors.exceptions import require_plugins
+
+from .generator import RenderingGenerator
+from .writer import PageWriter
+
+
+def check_plugins(pelican):
+    require_plugins(pelican.settings, "plugins.writing", "plugins.errors", "plugins.localisation")
+
+
+def get_writer(pelican):
+    return PageWriter
+
+
+def get_generators(pelican):
+    return RenderingGenerator
+
+
+def register():
+    signals.initialized.connect(check_plugins)
+    signals.get_writer.connect(get_writer)
+    signals.get_generators.connect(get_generators)

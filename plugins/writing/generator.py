@@ -1,0 +1,12 @@
+"""The last of our generators: once every generator has queued its pages
+with the writer, render them all."""
+
+from pelican.generators import Generator
+
+
+class RenderingGenerator(Generator):
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        writer.render_queued()

@@ -1,0 +1,62 @@
+"""The one place every page passes. The writer tells each template which
+language it is rendering (so gettext, dates and dir follow the page),
+queues the pages while the generators hand them over, renders them on
+every core once all are queued (RENDER_PROCESSES), and writes a file only
+when its bytes change."""
+
+import logging
+import os
+
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from .files import ChangedOnlyFile
+from .processes import render_everywhere
+
+logger = logging.getLogger(__name__)
+
+
+class PageWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.processes = self.settings.get("RENDER_PROCESSES") or os.cpu_count() or 1
+        self.queued = []
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if "page_lang" not in kwargs:
+            content = kwargs.get("article") or kwargs.get("page")
+            if content is not None:
+                kwargs["page_lang"] = context["localisation"].languages[content.lang]
+            else:
+                # Pages that speak every language (the root chooser).
+                kwargs["page_lang"] = None
+        self.queued.append((name, template, context, args, kwargs))
+
+    def render_queued(self):
+        """Render and write every queued page (RenderingGenerator calls it
+        once all the generators have handed theirs over)."""
+        jobs, self.queued = self.queued, []
+        render_everywhere(jobs, self._render, self.processes)
+
+    def _render(self, job):
+        name, template, context, args, kwargs = job
+        super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        """Pelican's check that no page overwrites another, then a file
+        that is written only if its bytes change."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
+            logger.info('Skipping "%s", not overwriting', filename)
+            return open(os.devnull, "w", encoding=encoding)
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it '
+                "previously (set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return ChangedOnlyFile(filename, encoding)
