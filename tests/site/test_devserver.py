@@ -4,6 +4,7 @@ the page rebuilt with the new text once the file is fixed."""
 
 import os
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -67,6 +68,8 @@ def test_a_broken_date_is_reported_and_the_fix_is_served(tmp_path):
          "--log-handler", "plain", "-e", f'CACHE_PATH="{tmp_path / "cache"}"'],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Its own process group: the server and the builder it forks stop together.
+        start_new_session=True,
     )
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
@@ -95,8 +98,8 @@ def test_a_broken_date_is_reported_and_the_fix_is_served(tmp_path):
         wait_for(saving(source, fixed, rebuilt), "the rebuilt page", seen)
         assert not any("Traceback" in line for line in seen), "".join(seen)
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            server.kill()
+            os.killpg(server.pid, signal.SIGKILL)
