@@ -4,10 +4,15 @@ chooser's language alternates. The host files are derived from these, so
 they follow whatever URL layout the build used."""
 
 import os
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
+
+# The start tags the head reader looks at, each whole (quoted attribute
+# values may hold ">").
+_TAGS = re.compile(r"""<(?:html|meta|link|body)\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
 
 # The file name every static host looks for as its not-found page.
 NOT_FOUND_PAGE = "404.html"
@@ -66,12 +71,27 @@ class _HeadReader(HTMLParser):
 
 
 def read_page(output_path, file):
-    text = Path(output_path, file).read_text(encoding="utf-8")
+    with open(Path(output_path, file), encoding="utf-8") as page:
+        head = _head_of(page)
     reader = _HeadReader()
-    # Feed the head only: enough for what is read, and quick on big sites.
-    end = text.find("</head>")
-    reader.feed(text if end < 0 else text[: end + len("</head>")])
+    reader.feed(head)
     return BuiltPage(PurePosixPath(file), reader.lang, reader.policies, reader.alternates)
+
+
+def _head_of(page):
+    """The page up to </head> (all of it if there is none): enough for what
+    is read, and quick on big sites. Only the tags that matter are handed
+    to the parser: <html>, <meta> and <link>, and <body> if the head ends
+    without its end tag."""
+    text = []
+    for line in page:
+        text.append(line)
+        if "</head>" in line or "<body" in line:
+            break
+    head = "".join(text)
+    end = head.find("</head>")
+    head = head if end < 0 else head[: end + len("</head>")]
+    return "".join(_TAGS.findall(head))
 
 
 def built_pages(output_path):
