@@ -8,6 +8,7 @@ the variants plugin has grouped the articles: a variant's file is
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,8 +16,10 @@ from pathlib import Path
 
 import markdown
 from markupsafe import Markup
+from pelican.cache import FileStampDataCacher
 
 from plugins.errors.exceptions import require_plugins
+from plugins.variants.freshness import page_inputs
 
 from . import store
 from .model import Comment, Variant
@@ -52,17 +55,31 @@ def attach_comments(generator) -> None:
     settings = generator.settings
     comments_dir = Path(settings["PATH"]) / settings.get("COMMENTS_PATH", "comments")
     max_depth = int(settings.get("COMMENTS_MAX_DEPTH", DEFAULT_MAX_DEPTH))
-    # Comments written in Markdown read as the articles do.
+    # Comments written in Markdown read as the articles do, without the
+    # metadata step (a comment's first line is never a "Key: value" header).
     converter = markdown.Markdown(**settings["MARKDOWN"])
+    converter.preprocessors.deregister("meta", strict=False)
+    # Threads made from unchanged files come from Pelican's content cache.
+    cache = FileStampDataCacher(
+        settings, "CommentThreads", settings["CACHE_CONTENT"], settings["LOAD_CONTENT_CACHE"]
+    )
+    made_with = (max_depth, repr(settings["MARKDOWN"]))
     used = set()
     for group in generator.context["article_groups"]:
         for article in group.by_lang.values():
             path = store.file_for(comments_dir, Variant(group.key, article.lang))
             used.add(path)
-            # A broken file (CommentsFileError) stops the build with its own
-            # message: no page should silently lose its thread.
-            comments = store.load(path)
-            _attach(article, comments, max_depth, converter)
+            thread = cache.get_cached_data(str(path), None) if path.is_file() else None
+            if thread is None or thread[0] != made_with:
+                # A broken file (CommentsFileError) stops the build with its
+                # own message: no page should silently lose its thread.
+                thread = (made_with, *_thread(store.load(path), max_depth, converter))
+                if path.is_file():
+                    cache.cache_data(str(path), thread)
+            _, article.comments, article.comment_count, shown_as = thread
+            # The thread shows on the article's own page only (plugins/writing).
+            page_inputs(article)["comments"] = shown_as
+    cache.save_cache()
     for path in store.list_files(comments_dir):
         if path not in used:
             logger.warning(
@@ -72,9 +89,11 @@ def attach_comments(generator) -> None:
             )
 
 
-def _attach(article, comments: list[Comment], max_depth: int, converter: markdown.Markdown) -> None:
-    article.comments = _shown_thread(build_thread(comments, max_depth), converter)
-    article.comment_count = sum(1 for comment in comments if not comment.removed)
+def _thread(comments: list[Comment], max_depth: int, converter: markdown.Markdown):
+    """(the shown thread, how many comments it shows, a digest of it)."""
+    shown = _shown_thread(build_thread(comments, max_depth), converter)
+    count = sum(1 for comment in comments if not comment.removed)
+    return shown, count, hashlib.sha256(repr((max_depth, comments)).encode()).hexdigest()
 
 
 def _shown_thread(roots: list[ThreadNode], converter: markdown.Markdown) -> list[ShownComment]:

@@ -4,6 +4,8 @@
 
 from pathlib import Path
 
+from plugins.writing.files import write_text_if_changed
+
 from .built_pages import built_pages
 from .headers import headers_text
 from .htaccess import htaccess_files
@@ -23,12 +25,10 @@ def write_host_files(pelican):
     site_policy, folder_policies = policy_rules(pages, policies)
     redirects = redirects_text(pages, not_found, settings, output_path)
     root_not_found = next(page for page in pages if page.is_not_found_page and not page.folder)
-    (output_path / "_redirects").write_text(redirects, encoding="utf-8")
-    (output_path / "_headers").write_text(
-        headers_text(site_policy, folder_policies), encoding="utf-8"
-    )
+    write_text_if_changed(output_path / "_redirects", redirects)
+    write_text_if_changed(output_path / "_headers", headers_text(site_policy, folder_policies))
     apache = htaccess_files(
         not_found, site_policy, folder_policies, root_not_found, settings["SITEURL"]
     )
     for folder, text in apache.items():
-        (output_path / folder / ".htaccess").write_text(text, encoding="utf-8")
+        write_text_if_changed(output_path / folder / ".htaccess", text)

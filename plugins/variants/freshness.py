@@ -61,3 +61,13 @@ def mark_outdated(groups, content_root):
         for variant in published:
             older = newest is not None and changed[id(variant)] < changed[id(newest)]
             variant.newer_variant = newest if older else None
+            # Shown on the variant's own page only (plugins/writing).
+            page_inputs(variant)["newer_variant"] = newest.url if older else ""
+
+
+def page_inputs(content):
+    """What a plugin shows on this content's own page only, for the
+    writer's fingerprint (plugins/writing/fingerprints.py)."""
+    if not hasattr(content, "page_inputs"):
+        content.page_inputs = {}
+    return content.page_inputs

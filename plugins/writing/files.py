@@ -31,3 +31,9 @@ class ChangedOnlyFile(io.StringIO):
 def _read(path):
     with open(path, "rb") as source:
         return source.read()
+
+
+def write_text_if_changed(path, text, encoding="utf-8"):
+    """For files written outside the writer (the host files)."""
+    with ChangedOnlyFile(str(path), encoding) as target:
+        target.write(text)

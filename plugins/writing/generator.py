@@ -9,4 +9,4 @@ class RenderingGenerator(Generator):
         pass
 
     def generate_output(self, writer):
-        writer.render_queued()
+        writer.render_queued(self.context)

@@ -1,8 +1,9 @@
 """The one place every page passes. The writer tells each template which
 language it is rendering (so gettext, dates and dir follow the page),
-queues the pages while the generators hand them over, renders them on
-every core once all are queued (RENDER_PROCESSES), and writes a file only
-when its bytes change."""
+queues the pages while the generators hand them over, renders those whose
+inputs changed since the last build (fingerprints.py) on every core once
+all are queued (RENDER_PROCESSES), and writes a file only when its bytes
+change."""
 
 import logging
 import os
@@ -10,6 +11,7 @@ import os
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .files import ChangedOnlyFile
+from .fingerprints import RenderedPages
 from .processes import render_everywhere
 
 logger = logging.getLogger(__name__)
@@ -22,6 +24,8 @@ class PageWriter(Writer):
         self.queued = []
 
     def write_file(self, name, template, context, *args, **kwargs):
+        if not name:  # Pelican writes nothing for an empty *_SAVE_AS
+            return
         if "page_lang" not in kwargs:
             content = kwargs.get("article") or kwargs.get("page")
             if content is not None:
@@ -31,11 +35,16 @@ class PageWriter(Writer):
                 kwargs["page_lang"] = None
         self.queued.append((name, template, context, args, kwargs))
 
-    def render_queued(self):
-        """Render and write every queued page (RenderingGenerator calls it
-        once all the generators have handed theirs over)."""
+    def render_queued(self, context):
+        """Render and write every queued page whose inputs changed since the
+        last build (RenderingGenerator calls it once all the generators have
+        handed theirs over)."""
         jobs, self.queued = self.queued, []
-        render_everywhere(jobs, self._render, self.processes)
+        rendered = RenderedPages(self.settings, context)
+        changed = [job for job in jobs if rendered.needs_rendering(job)]
+        logger.info("Rendering %d of %d pages; the others are unchanged", len(changed), len(jobs))
+        render_everywhere(changed, self._render, self.processes)
+        rendered.save()
 
     def _render(self, job):
         name, template, context, args, kwargs = job

@@ -2,14 +2,17 @@
 ahead in worker processes and pages rendered on several cores give the
 same files as one process doing everything, for the real site and for a
 generated one with many articles, threads and series; a rebuild rewrites
-no unchanged file."""
+no unchanged file, and renders again what an edit changed: the edited
+article's page alone for its text, the page and the listings for a new
+comment, the older sibling's notice for a newer variant."""
 
+import json
 import os
 
 import pytest
 
 from bench import corpus
-from sitebuild import CONTENT, LANGUAGES, build_site
+from sitebuild import CONTENT, LANGUAGES, build_site, copy_content, read_html
 
 ONE_PROCESS = {"MARKDOWN_PROCESSES": 1, "RENDER_PROCESSES": 1}
 SEVERAL = {"MARKDOWN_PROCESSES": 3, "RENDER_PROCESSES": 3}
@@ -49,4 +52,63 @@ def test_a_rebuild_rewrites_no_unchanged_file(tmp_path):
         os.utime(path, ns=(1_000_000_000, 1_000_000_000))
     build_site(CONTENT, output)
     rewritten = [path for path in before if path.stat().st_mtime_ns != 1_000_000_000]
+    assert before
     assert not rewritten, rewritten
+
+
+def rebuild_after(tmp_path, change):
+    """Build a copy of the real site, change its sources, build again; the
+    second build's output and the files it wrote."""
+    content = copy_content(tmp_path / "content")
+    output = build_site(content, tmp_path / "output")
+    for path in output.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    change(content)
+    build_site(content, output)
+    # Pelican copies the theme's static files at every build (its
+    # StaticGenerator): they are left out here.
+    written = {
+        path.relative_to(output).as_posix() for path in output.rglob("*")
+        if path.is_file() and path.stat().st_mtime_ns != 1_000_000_000
+        and path.relative_to(output).parts[0] != "theme"
+    }
+    return output, written
+
+
+def append(path, text):
+    path.write_text(path.read_text("utf-8") + text, "utf-8")
+
+
+def test_editing_one_articles_text_rewrites_its_page_alone(tmp_path):
+    def change(content):
+        append(content / "articles" / "lost-its-way" / "lost-its-way.ar.md", "\nفقرة جديدة للاختبار.\n")
+    output, written = rebuild_after(tmp_path, change)
+    assert written == {"ar/lost-its-way/index.html"}
+    assert "فقرة جديدة للاختبار." in read_html(output / "ar" / "lost-its-way" / "index.html").get_text()
+
+
+def test_an_edited_comments_file_shows_on_its_page_and_in_the_counts(tmp_path):
+    def change(content):
+        path = content / "comments" / "five-misconceptions.cy.json"
+        thread = json.loads(path.read_text("utf-8"))
+        thread["comments"].append({
+            "id": "added-1", "parent": None, "author": "Newydd", "author_url": None,
+            "date": "2024-05-01T10:00:00Z", "format": "html", "body": "<p>Sylw newydd</p>", "removed": False,
+        })
+        path.write_text(json.dumps(thread), "utf-8")
+    output, written = rebuild_after(tmp_path, change)
+    page = read_html(output / "cy" / "five-misconceptions" / "index.html")
+    assert "Sylw newydd" in page.select_one("#comments").get_text()
+    assert "cy/five-misconceptions/index.html" in written and "cy/index.html" in written
+
+
+def test_a_newer_sibling_puts_the_notice_on_the_older_page(tmp_path):
+    def change(content):
+        folder = content / "articles" / "is-it-engagement"
+        for lang, when in (("cy", "2024-03-05"), ("it", "2025-06-01")):
+            path = folder / f"is-it-engagement.{lang}.md"
+            path.write_text(path.read_text("utf-8").replace("Date:", f"Modified: {when}\nDate:", 1), "utf-8")
+    output, _ = rebuild_after(tmp_path, change)
+    assert read_html(output / "cy" / "is-it-engagement" / "index.html").select_one(".outdated-notice")
+    assert not read_html(output / "it" / "is-it-engagement" / "index.html").select_one(".outdated-notice")

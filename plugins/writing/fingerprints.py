@@ -1,0 +1,115 @@
+"""Pages not rendered again when nothing they show has changed.
+
+Each page's fingerprint is a digest of what it is rendered from:
+
+* the site: the theme's templates, the catalogs, the plugins' code, the
+  settings, and every article, page and series page as listings and
+  neighbours show it (URL, status, language, all metadata, comment count);
+* the page itself: the body of the article or page it renders, and what
+  plugins attach to it for its own page only, which they describe in
+  `content.page_inputs` (the comment thread, the outdated notice).
+
+Fingerprints are kept in CACHE_PATH between builds (with the content
+cache, and only when it is loaded): a page whose fingerprint is unchanged
+and whose file is still there is skipped. Editing one article's text thus
+re-renders its own page alone; a change any listing shows (a title, a
+date, a new comment count) re-renders everything.
+"""
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+FILE_NAME = "rendered-pages.json"
+PLUGINS = Path(__file__).resolve().parent.parent
+
+
+class RenderedPages:
+    def __init__(self, settings, context):
+        self.output_path = settings["OUTPUT_PATH"]
+        self.enabled = bool(settings.get("CACHE_CONTENT"))
+        self.path = os.path.join(settings["CACHE_PATH"], FILE_NAME)
+        self.previous = {}
+        if self.enabled and settings.get("LOAD_CONTENT_CACHE"):
+            try:
+                with open(self.path, encoding="utf-8") as kept:
+                    kept = json.load(kept)
+            except (OSError, ValueError):
+                kept = {}
+            # Fingerprints of pages in another output folder say nothing
+            # about the files in this one.
+            if kept.get("output") == os.path.abspath(self.output_path):
+                self.previous = kept.get("pages", {})
+        self.site = _site_digest(settings, context) if self.enabled else ""
+        self.current = {}
+
+    def needs_rendering(self, job):
+        """Record the job's fingerprint; False when its page is as it was."""
+        if not self.enabled:
+            return True
+        name, template, _, args, kwargs = job
+        fingerprint = _digest(self.site, name, template.name, _stable(args), _job_inputs(kwargs))
+        self.current[name] = fingerprint
+        unchanged = self.previous.get(name) == fingerprint
+        return not (unchanged and os.path.isfile(os.path.join(self.output_path, name)))
+
+    def save(self):
+        if self.enabled:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            with open(self.path, "w", encoding="utf-8") as kept:
+                json.dump({"output": os.path.abspath(self.output_path), "pages": self.current}, kept, sort_keys=True)
+
+
+def _job_inputs(kwargs):
+    inputs = {}
+    for key, value in sorted(kwargs.items()):
+        if key in ("article", "page"):
+            inputs[key] = (value.source_path, value._content, sorted(getattr(value, "page_inputs", {}).items()))
+        elif isinstance(value, (str, int, float, bool, type(None))):
+            inputs[key] = value
+        elif hasattr(value, "code"):  # a Language
+            inputs[key] = value.code
+        else:  # listings, series, entries: what they hold is in the site digest
+            inputs[key] = type(value).__name__
+    return _stable(inputs)
+
+
+def _site_digest(settings, context):
+    digest = hashlib.sha256()
+    for folder, pattern in (
+        (Path(settings["THEME"]) / "templates", "*.html"),
+        (Path(settings["TRANSLATIONS_PATH"]), "*.po"),
+        (PLUGINS, "*.py"),
+    ):
+        for path in sorted(folder.rglob(pattern)):
+            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(_stable(settings).encode())
+    contents = [content for group in context.get("sitemap_groups", []) for content in group.by_lang.values()]
+    # In a fixed order: Pelican's own order of equally dated articles is not.
+    for content in sorted(contents, key=lambda content: content.source_path):
+        digest.update(_stable((
+            content.source_path, content.url, content.save_as, content.status, content.lang,
+            content.metadata, getattr(content, "comment_count", None),
+        )).encode())
+    return digest.hexdigest()
+
+
+def _digest(*parts):
+    return hashlib.sha256(_stable(parts).encode()).hexdigest()
+
+
+def _stable(value):
+    """A repr that is the same from run to run (no memory addresses)."""
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{_stable(k)}:{_stable(v)}" for k, v in sorted(value.items(), key=lambda item: str(item[0]))) + "}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        return "[" + ",".join(_stable(item) for item in items) + "]"
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return repr(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if type(value).__repr__ is object.__repr__ or callable(value):
+        return type(value).__qualname__
+    return repr(value)
