@@ -28,11 +28,17 @@ class Converter:
         self.field = Markdown(**markdown_settings)
         self.field.preprocessors.deregister("meta")
 
-    def convert(self, source_path):
-        """(html, {name: [lines]}, {formatted field: html})"""
+    def convert(self, source_path, metadata_only=False):
+        """(html, {name: [lines]}, {formatted field: html}); with
+        metadata_only, the metadata alone (the lines before the first blank
+        one) is converted and the html is empty."""
         with pelican_open(source_path) as text:
+            if metadata_only:
+                text = text.split("\n\n", 1)[0] + "\n"
             self.document.reset()
             html = self.document.convert(text)
+        if metadata_only:
+            html = ""
         meta = getattr(self.document, "Meta", {})
         formatted = {}
         for name, lines in meta.items():

@@ -24,6 +24,8 @@ class MetadataError(ContentError):
 
 
 class SiteMarkdownReader(MarkdownReader):
+    metadata_only = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.converter = None  # made on first use, with the settings completed above
@@ -35,7 +37,7 @@ class SiteMarkdownReader(MarkdownReader):
         if conversion is None:
             if self.converter is None:
                 self.converter = Converter(self.settings["MARKDOWN"], self.settings["FORMATTED_FIELDS"])
-            conversion = self.converter.convert(source_path)
+            conversion = self.converter.convert(source_path, self.metadata_only)
         content, meta, formatted = conversion
         return content, self._metadata(source_path, meta, formatted)
 
@@ -63,6 +65,14 @@ class SiteMarkdownReader(MarkdownReader):
             except (ValueError, TypeError) as error:
                 raise MetadataError(describe(source_path, name, value, error, self.settings)) from None
         return output
+
+
+class MetadataReader(SiteMarkdownReader):
+    """Reads a file's metadata and not its text: for the tools that need to
+    know what the sources are (make status, make translate, the comments
+    import), not to show them."""
+
+    metadata_only = True
 
 
 def metadata_line(source_path, name):

@@ -1,6 +1,6 @@
 """The site's sources as translators see them: every variant file with its
-group, language and last change, read with Pelican's own readers and the
-project's settings (no build needed)."""
+group, language and last change, read with Pelican's own file discovery and
+readers and the project's settings (no build needed), metadata only."""
 
 import os
 from dataclasses import dataclass
@@ -11,6 +11,7 @@ from pelican.generators import Generator
 from pelican.settings import read_settings
 
 from plugins.errors.exceptions import ContentError, author_path
+from plugins.reading.reader import MetadataReader
 
 from .freshness import git_commit_times, last_changed
 from .grouping import VariantError, check_language, group_key
@@ -41,6 +42,10 @@ def read_sources(settings):
         context={}, settings=settings, path=content_root,
         theme=settings["THEME"], output_path=settings["OUTPUT_PATH"],
     )
+    # Their metadata is all the tools need: the text is not converted.
+    reader = MetadataReader(settings)
+    for extension in reader.file_extensions:
+        discovery.readers.readers[extension] = reader
     commit_times = git_commit_times(content_root)
     variants = []
     for kind, paths, excludes, content_class in (
