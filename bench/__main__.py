@@ -74,6 +74,8 @@ class Builder:
         self.name, self.command, self.output, self.cache = name, command, output, cache
         self.full = Series(name)
         self.incremental = Series(name)
+        self.comment_edit = Series(name)
+        self.written = {}  # kind of rebuild -> files written by its last run
 
     def clean(self):
         shutil.rmtree(self.output, ignore_errors=True)
@@ -81,6 +83,15 @@ class Builder:
 
     def build(self, log):
         return measure(self.command, ROOT, log)
+
+    def rebuild(self, log, series, kind):
+        """A rebuild into the existing output; remember how many files it wrote."""
+        before = {path: path.stat().st_mtime_ns for path in self.output.rglob("*") if path.is_file()}
+        series.runs.append(self.build(log))
+        self.written[kind] = sum(
+            1 for path in self.output.rglob("*")
+            if path.is_file() and before.get(path) != path.stat().st_mtime_ns
+        )
 
 
 def builders(work: Path, content: Path, default_lang: str):
@@ -199,22 +210,39 @@ def run(arguments, work: Path, log: Path) -> int:
         print(f"incremental rebuild {number + 1}/{arguments.runs} ...", flush=True)
         corpus.touch_one_article(content, number)
         for builder in (ours, plain):
-            builder.incremental.runs.append(builder.build(log))
+            builder.rebuild(log, builder.incremental, "article")
+    for number in range(arguments.runs):
+        print(f"rebuild after a comments file changed {number + 1}/{arguments.runs} ...", flush=True)
+        corpus.add_one_comment(content, number)
+        ours.rebuild(log, ours.comment_edit, "comments")
 
     print()
     print(table(f"Full build, {counts['documents']} documents (cold: no output, no cache)",
                 ours.full, plain.full))
+    print(f"  time per document: project {ours.full.wall / counts['documents'] * 1000:.2f} ms, "
+          f"plain Pelican {plain.full.wall / counts['documents'] * 1000:.2f} ms "
+          "(compare across GROUPS for growth)")
     print()
     print(table("Incremental rebuild after one source file changed (content cache on)",
                 ours.incremental, plain.incremental))
+    print(f"  files written by the last rebuild: project {ours.written['article']}, "
+          f"plain Pelican {plain.written['article']}")
+    print(f"  project rebuild / project full build: {ours.incremental.wall / ours.full.wall:.2f}x")
+    print()
+    print("Rebuild after one comments file changed (a comment added; the project only)")
+    print(f"  wall {ours.comment_edit.wall:.2f}s, CPU {ours.comment_edit.cpu:.2f}s, "
+          f"peak RSS {ours.comment_edit.peak_rss / MIB:.0f} MiB, {len(ours.comment_edit.runs)} runs; "
+          f"{ours.written['comments']} files written; "
+          f"{ours.comment_edit.wall / ours.full.wall:.2f}x of the project's full build")
     print()
     print(index_report)
 
-    # A quarter, a half and all of the comments: the growth shows whether
-    # import time and memory stay linear.
+    # No comments at all (the fixed cost: reading the articles to match
+    # posts to them), then a quarter, a half and all of the comments: the
+    # growth shows whether import time and memory stay linear.
     keys = sorted(path.name for path in (content / "articles").iterdir())
-    for share in (4, 2, 1):
-        count = arguments.wxr_comments // share
+    for share in (None, 4, 2, 1):
+        count = arguments.wxr_comments // share if share else 0
         import_content = work / "import-content"
         shutil.rmtree(import_content, ignore_errors=True)
         shutil.copytree(content / "articles", import_content / "articles")

@@ -159,3 +159,17 @@ def touch_one_article(content: Path, run: int) -> Path:
     text = path.read_text(encoding="utf-8").rstrip("\n")
     path.write_text(f"{text}\n\nEdit {run}.\n", encoding="utf-8")
     return path
+
+
+def add_one_comment(content: Path, run: int) -> Path:
+    """Add a comment to one thread (the same file each time): what an
+    import or a hand edit does before a rebuild."""
+    path = sorted((content / "comments").glob("*.json"))[0]
+    thread = json.loads(path.read_text(encoding="utf-8"))
+    thread["comments"].append({
+        "id": f"bench-edit-{run}", "parent": None, "author": "Bench Reader", "author_url": None,
+        "date": "2025-01-01T00:00:00Z", "format": "html", "body": f"<p>Edit {run}.</p>",
+        "removed": False,
+    })
+    path.write_text(json.dumps(thread, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
