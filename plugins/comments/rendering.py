@@ -2,14 +2,17 @@
 
 Runs once per build on Pelican's article_generator_finalized signal, after
 the variants plugin has grouped the articles: a variant's file is
-<group key>.<lang>.json. All state lives on the articles. The theme macro (includes/comments.html) reads
-``article.comments`` (the top-level ShownComments) and ``article.comment_count``.
+<group key>.<lang>.json. All state lives on the articles. The theme macro
+(includes/comments.html) iterates ``article.comments`` (a CommentThread: its
+top-level ShownComments) and reads ``article.comment_count``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import pickle
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -69,14 +72,14 @@ def attach_comments(generator) -> None:
         for article in group.by_lang.values():
             path = store.file_for(comments_dir, Variant(group.key, article.lang))
             used.add(path)
-            thread = cache.get_cached_data(str(path), None) if path.is_file() else None
-            if thread is None or thread[0] != made_with:
+            cached = cache.get_cached_data(str(path), None) if path.is_file() else None
+            if cached is None or cached[0] != made_with:
                 # A broken file (CommentsFileError) stops the build with its
                 # own message: no page should silently lose its thread.
-                thread = (made_with, *_thread(store.load(path), max_depth, converter))
+                cached = (made_with, *_thread(path, max_depth, converter))
                 if path.is_file():
-                    cache.cache_data(str(path), thread)
-            _, article.comments, article.comment_count, shown_as = thread
+                    cache.cache_data(str(path), cached)
+            _, article.comments, article.comment_count, shown_as = cached
             # The thread shows on the article's own page only (plugins/writing).
             page_inputs(article)["comments"] = shown_as
     cache.save_cache()
@@ -89,11 +92,63 @@ def attach_comments(generator) -> None:
             )
 
 
-def _thread(comments: list[Comment], max_depth: int, converter: markdown.Markdown):
-    """(the shown thread, how many comments it shows, a digest of it)."""
-    shown = _shown_thread(build_thread(comments, max_depth), converter)
+class CommentThread:
+    """An article's thread, kept compact (its rows, pickled and compressed)
+    until its page iterates it: sixty thousand comments need not all be
+    objects at once, and the content cache stores the same bytes."""
+
+    __slots__ = ("_packed",)
+
+    def __init__(self, roots: list[ShownComment]):
+        self._packed = zlib.compress(pickle.dumps(_rows(roots), protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+    def __iter__(self):
+        return iter(_tree(pickle.loads(zlib.decompress(self._packed))))
+
+
+def _thread(path: Path, max_depth: int, converter: markdown.Markdown):
+    """(the shown thread, how many comments it shows, a digest of the file)."""
+    comments = store.load(path)
+    shown = CommentThread(_shown_thread(build_thread(comments, max_depth), converter))
     count = sum(1 for comment in comments if not comment.removed)
-    return shown, count, hashlib.sha256(repr((max_depth, comments)).encode()).hexdigest()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    return shown, count, f"{max_depth}:{digest}"
+
+
+def _rows(roots: list[ShownComment]) -> list[tuple]:
+    """The thread as flat rows, in page order, for the cache: a deep thread
+    must not make a deep pickle. Each row ends with the indexes of its
+    place in the tree and of the comment it replies to (-1 for none)."""
+    order: list[ShownComment] = []
+    places: list[int] = []
+    stack = [(comment, -1) for comment in reversed(roots)]
+    while stack:
+        comment, place = stack.pop()
+        index = len(order)
+        order.append(comment)
+        places.append(place)
+        stack.extend((reply, index) for reply in reversed(comment.replies))
+    index_of = {id(comment): index for index, comment in enumerate(order)}
+    return [
+        (c.id, c.author, c.author_url, c.date, str(c.body), c.removed, c.depth, place,
+         index_of[id(c.in_reply_to)] if c.in_reply_to is not None else -1)
+        for c, place in zip(order, places)
+    ]
+
+
+def _tree(rows: list[tuple]) -> list[ShownComment]:
+    made = [
+        ShownComment(id=row[0], author=row[1], author_url=row[2], date=row[3], body=Markup(row[4]),
+                     removed=row[5], depth=row[6])
+        for row in rows
+    ]
+    roots = []
+    for comment, row in zip(made, rows):
+        place, replying_to = row[7], row[8]
+        (made[place].replies if place >= 0 else roots).append(comment)
+        if replying_to >= 0:
+            comment.in_reply_to = made[replying_to]
+    return roots
 
 
 def _shown_thread(roots: list[ThreadNode], converter: markdown.Markdown) -> list[ShownComment]:

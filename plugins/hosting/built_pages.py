@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
+from pelican.cache import FileStampDataCacher
+
 # The start tags the head reader looks at, each whole (quoted attribute
 # values may hold ">").
 _TAGS = re.compile(r"""<(?:html|meta|link|body)\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
@@ -94,15 +96,24 @@ def _head_of(page):
     return "".join(_TAGS.findall(head))
 
 
-def built_pages(output_path):
-    """Every HTML page under output_path, in a stable order."""
+def built_pages(output_path, settings):
+    """Every HTML page under output_path, in a stable order. A page the
+    build left untouched (the writer writes only changed bytes) is read
+    from Pelican's content cache."""
+    cache = FileStampDataCacher(settings, "BuiltPages", settings["CACHE_CONTENT"], settings["LOAD_CONTENT_CACHE"])
     pages = []
     for directory, folders, files in os.walk(output_path):
         folders.sort()
         for name in sorted(files):
             if name.endswith(".html"):
-                relative = os.path.relpath(os.path.join(directory, name), output_path)
-                pages.append(read_page(output_path, PurePosixPath(*Path(relative).parts)))
+                path = os.path.join(directory, name)
+                page = cache.get_cached_data(path, None)
+                if page is None:
+                    relative = os.path.relpath(path, output_path)
+                    page = read_page(output_path, PurePosixPath(*Path(relative).parts))
+                    cache.cache_data(path, page)
+                pages.append(page)
+    cache.save_cache()
     return pages
 
 

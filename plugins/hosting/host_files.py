@@ -20,7 +20,7 @@ def write_host_files(pelican):
     # A host serving a wrong policy or 404 is worse than no upload: a
     # PolicySettingError, ScopeError or RedirectSettingError stops the build.
     policies = read_policies(settings)
-    pages = built_pages(output_path)
+    pages = built_pages(output_path, settings)
     not_found = not_found_rules(pages)
     site_policy, folder_policies = policy_rules(pages, policies)
     redirects = redirects_text(pages, not_found, settings, output_path)

@@ -4,16 +4,19 @@ Each page's fingerprint is a digest of what it is rendered from:
 
 * the site: the theme's templates, the catalogs, the plugins' code, the
   settings, and every article, page and series page as listings and
-  neighbours show it (URL, status, language, all metadata, comment count);
-* the page itself: the body of the article or page it renders, and what
+  neighbours show it (URL, status, language, all metadata);
+* the page itself: the body of the article or page it renders, what
   plugins attach to it for its own page only, which they describe in
-  `content.page_inputs` (the comment thread, the outdated notice).
+  `content.page_inputs` (the comment thread, the outdated notice), and the
+  comment counts it shows (its variants' on an article; its articles' on
+  a listing).
 
 Fingerprints are kept in CACHE_PATH between builds (with the content
 cache, and only when it is loaded): a page whose fingerprint is unchanged
 and whose file is still there is skipped. Editing one article's text thus
-re-renders its own page alone; a change any listing shows (a title, a
-date, a new comment count) re-renders everything.
+re-renders its own page alone; a new comment re-renders its article, the
+article's other variants and the listings that count it; a change every
+page may show (a title, a date, a template) re-renders everything.
 """
 
 import hashlib
@@ -65,7 +68,14 @@ def _job_inputs(kwargs):
     inputs = {}
     for key, value in sorted(kwargs.items()):
         if key in ("article", "page"):
-            inputs[key] = (value.source_path, value._content, sorted(getattr(value, "page_inputs", {}).items()))
+            group = getattr(value, "group", None)
+            variants = group.by_lang.values() if group is not None else [value]
+            inputs[key] = (
+                value.source_path, value._content, sorted(getattr(value, "page_inputs", {}).items()),
+                _comment_counts(variants),
+            )
+        elif key in ("articles", "dates"):  # a listing: its entries' counts
+            inputs[key] = _comment_counts(value)
         elif isinstance(value, (str, int, float, bool, type(None))):
             inputs[key] = value
         elif hasattr(value, "code"):  # a Language
@@ -73,6 +83,10 @@ def _job_inputs(kwargs):
         else:  # listings, series, entries: what they hold is in the site digest
             inputs[key] = type(value).__name__
     return _stable(inputs)
+
+
+def _comment_counts(contents):
+    return sorted((content.source_path, getattr(content, "comment_count", None)) for content in contents)
 
 
 def _site_digest(settings, context):
@@ -90,7 +104,7 @@ def _site_digest(settings, context):
     for content in sorted(contents, key=lambda content: content.source_path):
         digest.update(_stable((
             content.source_path, content.url, content.save_as, content.status, content.lang,
-            content.metadata, getattr(content, "comment_count", None),
+            content.metadata,
         )).encode())
     return digest.hexdigest()
 
