@@ -84,9 +84,11 @@ def _comment_from_entry(path: Path, text: str, position: int, entry: object) -> 
     if not isinstance(entry, dict):
         raise CommentsFileError(path, None, f"comment #{position + 1} is not a JSON object")
     raw_id = entry.get("id")
-    line = _line_of_id(text, raw_id) if raw_id is not None else None
 
     def fail(problem: str):
+        # Found only for the message: searching every comment's line made
+        # reading a file quadratic in its size.
+        line = _line_of_id(text, raw_id) if raw_id is not None else None
         label = f'comment "{raw_id}"' if isinstance(raw_id, str) else f"comment #{position + 1}"
         raise CommentsFileError(path, line, f"{label}: {problem}")
 
