@@ -31,7 +31,8 @@ class Converter:
     def convert(self, source_path, metadata_only=False):
         """(html, {name: [lines]}, {formatted field: html}); with
         metadata_only, the metadata alone (the lines before the first blank
-        one) is converted and the html is empty."""
+        one) is read, its formatted fields left as written, and the html is
+        empty."""
         with pelican_open(source_path) as text:
             if metadata_only:
                 text = text.split("\n\n", 1)[0] + "\n"
@@ -41,8 +42,9 @@ class Converter:
             html = ""
         meta = getattr(self.document, "Meta", {})
         formatted = {}
+        fields = () if metadata_only else self.formatted_fields
         for name, lines in meta.items():
-            if name.lower() in self.formatted_fields:
+            if name.lower() in fields:
                 self.field.reset()
                 formatted[name] = self.field.convert("\n".join(lines))
         return html, meta, formatted
