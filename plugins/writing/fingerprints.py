@@ -3,7 +3,8 @@
 Each page's fingerprint is a digest of what it is rendered from:
 
 * the site: the theme's templates, the catalogs, the plugins' code, the
-  settings, and every article, page and series page as listings and
+  versions of the libraries that render (Pelican, Jinja2, Python-Markdown,
+  Babel, nh3), the settings, and every article, page and series page as listings and
   neighbours show it (URL, status, language, all metadata);
 * the page itself: the body of the article or page it renders, what
   plugins attach to it for its own page only, which they describe in
@@ -22,9 +23,11 @@ page may show (a title, a date, a template) re-renders everything.
 import hashlib
 import json
 import os
+from importlib import metadata
 from pathlib import Path
 
 FILE_NAME = "rendered-pages.json"
+LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "nh3", "icukit-pyicu")
 PLUGINS = Path(__file__).resolve().parent.parent
 
 
@@ -99,6 +102,8 @@ def _site_digest(settings, context):
         for path in sorted(folder.rglob(pattern)):
             digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(_stable(settings).encode())
+    for library in LIBRARIES:
+        digest.update(f"{library}={metadata.version(library)}".encode())
     contents = [content for group in context.get("sitemap_groups", []) for content in group.by_lang.values()]
     # In a fixed order: Pelican's own order of equally dated articles is not.
     for content in sorted(contents, key=lambda content: content.source_path):
