@@ -74,8 +74,8 @@ def _job_inputs(kwargs):
             group = getattr(value, "group", None)
             variants = group.by_lang.values() if group is not None else [value]
             inputs[key] = (
-                value.source_path, value._content, sorted(getattr(value, "page_inputs", {}).items()),
-                _comment_counts(variants),
+                value.source_path, hashlib.sha256((value._content or "").encode()).hexdigest(),
+                sorted(getattr(value, "page_inputs", {}).items()), _comment_counts(variants),
             )
         elif key in ("articles", "dates"):  # a listing: its entries' counts
             inputs[key] = _comment_counts(value)
