@@ -22,7 +22,7 @@ from markupsafe import Markup
 from pelican.cache import FileStampDataCacher
 
 from plugins.errors.exceptions import require_plugins
-from plugins.variants.freshness import page_inputs
+from plugins.writing.fingerprints import page_inputs
 
 from . import store
 from .model import Comment, Variant

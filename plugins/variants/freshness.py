@@ -6,6 +6,8 @@ import os
 import subprocess
 from datetime import datetime, timezone
 
+from plugins.writing.fingerprints import page_inputs
+
 
 def git_commit_times(directory):
     """{absolute path: time of the last commit that touched it}, in one
@@ -64,10 +66,3 @@ def mark_outdated(groups, content_root):
             # Shown on the variant's own page only (plugins/writing).
             page_inputs(variant)["newer_variant"] = newest.url if older else ""
 
-
-def page_inputs(content):
-    """What a plugin shows on this content's own page only, for the
-    writer's fingerprint (plugins/writing/fingerprints.py)."""
-    if not hasattr(content, "page_inputs"):
-        content.page_inputs = {}
-    return content.page_inputs

@@ -31,6 +31,15 @@ LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "nh3", "icukit-pyicu")
 PLUGINS = Path(__file__).resolve().parent.parent
 
 
+def page_inputs(content):
+    """The dict in which a plugin describes what it shows on this content's
+    own page only (a string per thing), so the page is rendered again when
+    it changes."""
+    if not hasattr(content, "page_inputs"):
+        content.page_inputs = {}
+    return content.page_inputs
+
+
 class RenderedPages:
     def __init__(self, settings, context):
         self.output_path = settings["OUTPUT_PATH"]
