@@ -11,7 +11,7 @@ leaving "a" or "ac" (and the mutation after it) to the reader.
 """
 
 import icu
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 # Stand-ins for the items while ICU joins them: private-use characters,
 # which no CLDR pattern contains.

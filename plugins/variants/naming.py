@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 FILENAME_METADATA = r"(?P<slug>[^./]+)\.(?P<lang>[^./]+)"
-_FILE_NAME = re.compile(r"^(?P<stem>[^./]+)\.(?P<lang>[^./]+)\.(?P<extension>[^./]+)$")
+# The same rule with the extension: Pelican's "slug" group is the stem.
+_FILE_NAME = re.compile(rf"^{FILENAME_METADATA}\.(?P<extension>[^./]+)$")
 
 
 def path_metadata(content_folders):
@@ -35,7 +36,7 @@ def parse_name(file_name):
     """The parts of `<stem>.<lang>.<extension>`, or None for a name
     without a language."""
     match = _FILE_NAME.match(file_name)
-    return SourceName(**match.groupdict()) if match else None
+    return SourceName(match["slug"], match["lang"], match["extension"]) if match else None
 
 
 def file_name(stem, lang, extension):

@@ -5,8 +5,5 @@ from pelican.generators import Generator
 
 
 class RenderingGenerator(Generator):
-    def generate_context(self):
-        pass
-
     def generate_output(self, writer):
         writer.render_queued(self.context)
