@@ -82,9 +82,9 @@ def read_page(output_path, file):
 
 def _head_of(page):
     """The page up to </head> (all of it if there is none): enough for what
-    is read, and quick on big sites. Only the tags that matter are handed
-    to the parser: <html>, <meta> and <link>, and <body> if the head ends
-    without its end tag."""
+    is read, and quick on big sites. Only the tags that can matter are
+    handed to the parser: <html>, a <meta> naming http-equiv, a <link>
+    naming hreflang, and <body> if the head ends without its end tag."""
     text = []
     for line in page:
         text.append(line)
@@ -93,7 +93,12 @@ def _head_of(page):
     head = "".join(text)
     end = head.find("</head>")
     head = head if end < 0 else head[: end + len("</head>")]
-    return "".join(_TAGS.findall(head))
+    return "".join(tag for tag in _TAGS.findall(head) if _may_matter(tag))
+
+
+def _may_matter(tag):
+    lowered = tag.lower()
+    return lowered.startswith(("<html", "<body")) or "http-equiv" in lowered or "hreflang" in lowered
 
 
 def built_pages(output_path, settings):
