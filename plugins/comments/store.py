@@ -32,6 +32,10 @@ class CommentsFileError(ContentError):
     def __init__(self, path: Path, line: int | None, problem: str):
         where = f"{path}:{line}" if line else str(path)
         super().__init__(f"{where}: {problem}")
+        self.path, self.line, self.problem = path, line, problem
+
+    def __reduce__(self):  # it travels back from the processes preparing threads
+        return type(self), (self.path, self.line, self.problem)
 
 
 def file_for(comments_dir: Path, variant: Variant) -> Path:

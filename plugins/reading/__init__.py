@@ -2,9 +2,11 @@
 
 One converter per process instead of one per file; when Pelican is about
 to read many files, they are converted ahead on every core
-(MARKDOWN_PROCESSES); a metadata line Pelican cannot read (a Date: that is
+(BUILD_PROCESSES); a metadata line Pelican cannot read (a Date: that is
 not a date, ...) is reported with the file, the line and what to write
-instead, rather than Pelican's "Could not process".
+instead, rather than Pelican's "Could not process". The readers' content
+cache is saved from a short-lived process (cache.py), which keeps a copy of
+the site's text out of the build's memory.
 """
 
 from pelican import signals
@@ -12,6 +14,7 @@ from pelican import signals
 from plugins.errors.exceptions import require_plugins
 
 from .ahead import convert_articles_ahead
+from .cache import save_readers_cache_apart
 from .reader import use_site_markdown_reader
 
 
@@ -23,3 +26,4 @@ def register():
     signals.initialized.connect(check_plugins)
     signals.readers_init.connect(use_site_markdown_reader)
     signals.article_generator_init.connect(convert_articles_ahead)
+    signals.generator_init.connect(save_readers_cache_apart)

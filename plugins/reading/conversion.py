@@ -10,10 +10,11 @@ build's process.
 """
 
 import multiprocessing
-import os
 
 from markdown import Markdown
 from pelican.utils import pelican_open
+
+from plugins.writing.processes import build_processes
 
 
 class Converter:
@@ -57,10 +58,10 @@ def _convert_chunk(arguments):
 
 
 def convert_ahead(paths, settings):
-    """{path: conversion} for every path, on MARKDOWN_PROCESSES processes
+    """{path: conversion} for every path, on BUILD_PROCESSES processes
     (default: every core); an empty dict for one process or few files,
     which are converted as they are read."""
-    processes = settings.get("MARKDOWN_PROCESSES") or os.cpu_count() or 1
+    processes = build_processes(settings)
     paths = sorted(paths)
     if processes < 2 or len(paths) < 2 * processes:
         return {}

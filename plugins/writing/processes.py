@@ -11,6 +11,14 @@ import traceback
 from plugins.errors.exceptions import ContentError
 from plugins.errors.reporting import FATAL_LOG_MESSAGE
 
+
+def build_processes(settings):
+    """How many processes the build may work in: BUILD_PROCESSES, by
+    default one per core. Converting Markdown, preparing comment threads
+    and rendering pages all ask here."""
+    return max(1, settings.get("BUILD_PROCESSES") or os.cpu_count() or 1)
+
+
 class RenderingError(ContentError):
     """A rendering process failed; it printed why."""
 

@@ -2,7 +2,7 @@
 language it is rendering (so gettext, dates and dir follow the page),
 queues the pages while the generators hand them over, renders those whose
 inputs changed since the last build (fingerprints.py) on every core once
-all are queued (RENDER_PROCESSES), and writes a file only when its bytes
+all are queued (BUILD_PROCESSES), and writes a file only when its bytes
 change."""
 
 import logging
@@ -12,7 +12,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from .files import ChangedOnlyFile
 from .fingerprints import RenderedPages
-from .processes import render_everywhere
+from .processes import build_processes, render_everywhere
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 class PageWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.processes = self.settings.get("RENDER_PROCESSES") or os.cpu_count() or 1
+        self.processes = build_processes(self.settings)
         self.queued = []
 
     def write_file(self, name, template, context, *args, **kwargs):

@@ -4,7 +4,9 @@ import re
 
 import pytest
 from comments_support import FIXTURES, run_import, write_articles
-from sitebuild import ROOT, SETTINGS, build_site, read_html
+from sitebuild import LANGUAGES, ROOT, SETTINGS, build_site, read_html, run_pelican
+
+from bench import corpus
 
 from plugins.localisation.catalogs import load_catalogs
 from plugins.localisation.languages import load_languages
@@ -99,8 +101,6 @@ def test_imported_thread_renders_safely_with_dates_depth_and_placeholders(tmp_pa
 
 
 def test_broken_comments_file_fails_the_build_naming_it(tmp_path):
-    from sitebuild import run_pelican
-
     content = write_articles(tmp_path / "content", [("hello-world", "cy", "Helo byd", None)])
     (content / "comments").mkdir()
     (content / "comments" / "hello-world.cy.json").write_text('{"comments": [\n  {"id": 1}\n]}\n', encoding="utf-8")
@@ -108,6 +108,24 @@ def test_broken_comments_file_fails_the_build_naming_it(tmp_path):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "hello-world.cy.json:2" in output and '"id"' in output
+    assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_broken_file_among_many_fails_the_build_naming_it(tmp_path, processes):
+    """With many files, threads are prepared in several processes; the
+    error still names the file and its line."""
+    content = tmp_path / "content"
+    corpus.generate(content, 3, LANGUAGES)
+    files = sorted((content / "comments").glob("*.json"))
+    assert len(files) >= 4 * processes  # enough to be shared between processes
+    broken = files[len(files) // 2]
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text.replace('"id": "', '"id": "bad id ', 1), encoding="utf-8")
+    result = run_pelican(content, tmp_path / "output", BUILD_PROCESSES=processes)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"{broken.name}:" in output and "bad id" in output
     assert "Traceback" not in output
 
 

@@ -12,10 +12,12 @@ import os
 import pytest
 
 from bench import corpus
-from sitebuild import CONTENT, LANGUAGES, build_site, copy_content, read_html
+from sitebuild import CONTENT, LANGUAGES, build_in_process, build_site, copy_content, read_html
 
-ONE_PROCESS = {"MARKDOWN_PROCESSES": 1, "RENDER_PROCESSES": 1}
-SEVERAL = {"MARKDOWN_PROCESSES": 3, "RENDER_PROCESSES": 3}
+from plugins.reading.conversion import Converter
+
+ONE_PROCESS = {"BUILD_PROCESSES": 1}
+SEVERAL = {"BUILD_PROCESSES": 3}
 
 
 def files_of(output):
@@ -54,6 +56,20 @@ def test_a_rebuild_rewrites_no_unchanged_file(tmp_path):
     rewritten = [path for path in before if path.stat().st_mtime_ns != 1_000_000_000]
     assert before
     assert not rewritten, rewritten
+
+
+def test_the_content_cache_saved_apart_is_read_by_the_next_build(tmp_path, monkeypatch):
+    """The readers' cache is written by a short-lived process
+    (plugins/reading/cache.py); the next build reads its articles from it."""
+    converted = []
+    convert = Converter.convert
+    monkeypatch.setattr(Converter, "convert", lambda self, path, *args: converted.append(path) or convert(self, path, *args))
+    articles = {str(path) for path in (CONTENT / "articles").rglob("*.md")}
+    build_in_process(CONTENT, tmp_path / "output", BUILD_PROCESSES=1)
+    assert articles <= set(converted)
+    converted.clear()
+    build_in_process(CONTENT, tmp_path / "output", BUILD_PROCESSES=1)
+    assert not articles & set(converted)
 
 
 def rebuild_after(tmp_path, change):

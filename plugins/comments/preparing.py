@@ -1,0 +1,123 @@
+"""From a comments file to the thread its article's page shows: the file
+read (store.py), built into a tree (threads.py), each body converted and
+sanitised, the whole packed (shown.py). The files whose threads the
+content cache lacks are prepared on every core (BUILD_PROCESSES)."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+from pathlib import Path
+from typing import NamedTuple
+
+import markdown
+from markupsafe import Markup
+
+from plugins.writing.processes import build_processes
+
+from . import store
+from .model import Comment
+from .sanitise import clean_author_url, sanitise_html
+from .shown import CommentThread, ShownComment
+from .threads import ThreadNode, build_thread
+
+DEFAULT_MAX_DEPTH = 5
+
+
+class PreparedThread(NamedTuple):
+    thread: CommentThread
+    count: int  # the comments shown (placeholders and hidden ones are not counted)
+    shown_as: str  # what the page's fingerprint takes from the thread
+
+
+class ThreadPreparer:
+    def __init__(self, max_depth: int, markdown_settings: dict):
+        self.max_depth = max(1, max_depth)
+        self.markdown_settings = markdown_settings
+        # Comments written in Markdown read as the articles do, without the
+        # metadata step (a comment's first line is never a "Key: value" header).
+        self.converter = markdown.Markdown(**markdown_settings)
+        self.converter.preprocessors.deregister("meta", strict=False)
+
+    @classmethod
+    def for_settings(cls, settings) -> ThreadPreparer:
+        return cls(int(settings.get("COMMENTS_MAX_DEPTH", DEFAULT_MAX_DEPTH)), settings["MARKDOWN"])
+
+    @property
+    def recipe(self) -> tuple:
+        """What else a prepared thread depends on than its file, for the cache."""
+        return (self.max_depth, repr(self.markdown_settings))
+
+    def prepare(self, path: Path) -> PreparedThread:
+        """The thread of ``path``; a missing file holds none. A broken file
+        raises CommentsFileError."""
+        comments = store.load(path)
+        roots = _shown_thread(build_thread(comments, self.max_depth), self.converter)
+        count = sum(1 for comment in comments if not comment.removed)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+        return PreparedThread(CommentThread(roots), count, f"{self.max_depth}:{digest}")
+
+
+def prepare_threads(paths: list[Path], settings) -> dict[Path, PreparedThread]:
+    """{path: its prepared thread}, in several processes when there are many;
+    the first broken file, in the order given, raises its CommentsFileError."""
+    processes = build_processes(settings)
+    preparer = ThreadPreparer.for_settings(settings)
+    if processes < 2 or len(paths) < 2 * processes:
+        return {path: preparer.prepare(path) for path in paths}
+    chunks = [paths[i::processes * 2] for i in range(processes * 2)]
+    arguments = [(preparer.max_depth, preparer.markdown_settings, chunk) for chunk in chunks]
+    # fork: the workers start with the build's modules already imported.
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        prepared = dict(result for chunk in pool.imap_unordered(_prepare_chunk, arguments) for result in chunk)
+    for path in paths:
+        if isinstance(prepared[path], store.CommentsFileError):
+            raise prepared[path]
+    return prepared
+
+
+def _prepare_chunk(arguments):
+    max_depth, markdown_settings, paths = arguments
+    preparer = ThreadPreparer(max_depth, markdown_settings)
+    results = []
+    for path in paths:
+        try:
+            results.append((path, preparer.prepare(path)))
+        except store.CommentsFileError as error:  # raised in the build's order, by prepare_threads
+            results.append((path, error))
+    return results
+
+
+def _shown_thread(roots: list[ThreadNode], converter: markdown.Markdown) -> list[ShownComment]:
+    shown: dict[int, ShownComment] = {}
+    top_level = []
+    stack = [(node, top_level) for node in reversed(roots)]
+    while stack:  # iterative: threads may be very deep
+        node, into = stack.pop()
+        comment = _shown(node, converter)
+        if node.in_reply_to is not None:
+            comment.in_reply_to = shown[id(node.in_reply_to)]
+        shown[id(node)] = comment
+        into.append(comment)
+        stack.extend((reply, comment.replies) for reply in reversed(node.replies))
+    return top_level
+
+
+def _shown(node: ThreadNode, converter: markdown.Markdown) -> ShownComment:
+    comment = node.comment
+    return ShownComment(
+        id=comment.id,
+        author=comment.author,
+        author_url=clean_author_url(comment.author_url),  # the file may be hand-edited
+        date=comment.date,
+        body=Markup("") if comment.removed else Markup(_body_html(comment, converter)),
+        removed=comment.removed,
+        depth=node.depth,
+    )
+
+
+def _body_html(comment: Comment, converter: markdown.Markdown) -> str:
+    if comment.format == "markdown":
+        converter.reset()
+        return sanitise_html(converter.convert(comment.body))
+    return sanitise_html(comment.body)

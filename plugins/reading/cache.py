@@ -1,0 +1,40 @@
+"""Pelican's cache of what its readers read, saved from a short-lived
+process.
+
+Pickling a str makes CPython keep the string's UTF-8 form inside it for the
+rest of the process (PyUnicode_AsUTF8AndSize caches it). Saved in the
+build's own process, the readers' cache of every article's HTML would leave
+a second copy of the site's text in memory until the build ends (14 MiB of
+a 116 MiB peak with 1,000 documents). Saved from a fork, the copies go with
+the fork; the file written is Pelican's own, byte for byte.
+"""
+
+import functools
+import logging
+import os
+import sys
+
+from pelican.readers import Readers
+
+logger = logging.getLogger(__name__)
+
+
+def save_readers_cache_apart(generator):
+    readers = getattr(generator, "readers", None)
+    if isinstance(readers, Readers) and generator.settings["CACHE_CONTENT"]:
+        readers.save_cache = functools.partial(_save_from_fork, readers)
+
+
+def _save_from_fork(readers):
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            Readers.save_cache(readers)
+            status = 0
+        finally:
+            sys.stderr.flush()
+            os._exit(status)
+    if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+        logger.warning("The content cache %s was not saved (see above); the next build reads every file again.",
+                       readers._cache_path)
