@@ -4,6 +4,8 @@
 import os
 from xml.etree import ElementTree
 
+from plugins.writing.files import write_text_if_changed
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
@@ -46,5 +48,7 @@ def write_sitemap(output_path, context, settings):
             _add_url(urlset, f"{siteurl}/{variant.url}", alternates + [x_default], lastmod)
 
     ElementTree.indent(urlset)
-    path = os.path.join(output_path, "sitemap.xml")
-    ElementTree.ElementTree(urlset).write(path, encoding="utf-8", xml_declaration=True)
+    # The writer queues the pages, so the output folder may not exist yet.
+    os.makedirs(output_path, exist_ok=True)
+    text = ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True).decode("utf-8")
+    write_text_if_changed(os.path.join(output_path, "sitemap.xml"), text)

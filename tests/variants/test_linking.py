@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from helpers import SITEURL, add_greek_engagement, build_published, content_copy
-from sitebuild import read_html
+from sitebuild import CONTENT, build_site, read_html
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 ENGAGEMENT_URLS = {
@@ -188,3 +188,10 @@ def test_drafts_are_never_linked(tmp_path):
     assert "el" not in hreflangs(page)
     assert "el" not in switcher(page)[0]
     assert "drafts" not in (output / "sitemap.xml").read_text("utf-8")
+
+
+def test_a_site_address_in_the_html_settings_writes_the_sitemap_into_a_new_output(tmp_path):
+    """With no feeds (pelicanconf.py), nothing is written before the
+    sitemap: it makes its own folder."""
+    output = build_site(CONTENT, tmp_path / "new" / "output", SITEURL=SITEURL)
+    assert sitemap_alternates(output, ENGAGEMENT_URLS["cy"])["it"] == ENGAGEMENT_URLS["it"]
