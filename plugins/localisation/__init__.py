@@ -4,7 +4,8 @@ Languages come from the LANGUAGES setting with their names and direction
 from Babel's CLDR data; theme strings come from the gettext catalogs in
 translations/, compiled in memory at build time; dates and numbers are
 formatted by Babel in the page's language, lists joined by CLDR's list
-patterns (ICU), language names cased for menus by CLDR (ICU).
+patterns (Babel's data), language names cased for menus by CLDR (ICU, in
+a short-lived process).
 """
 
 from pelican import signals

@@ -8,8 +8,8 @@ from markupsafe import Markup
 from plugins.errors.exceptions import require_plugins
 
 from .catalogs import load_catalogs
-from .languages import label_names, load_languages
-from .lists import join_markup, list_formatter
+from .languages import load_languages
+from .lists import ListJoiner
 
 
 class Localisation:
@@ -24,8 +24,7 @@ class Localisation:
         self.formats = {
             code: Format(language.locale) for code, language in self.languages.items()
         }
-        self.list_formatters = {code: list_formatter(code) for code in self.languages}
-        self.labels = {code: label_names(code, list(self.languages)) for code in self.languages}
+        self.list_joiners = {code: ListJoiner(language.locale) for code, language in self.languages.items()}
 
     def catalog_for(self, context):
         return self.catalogs[context["page_lang"].code]
@@ -55,12 +54,11 @@ class Localisation:
     def format_number(self, context, value):
         return self.formats[context["page_lang"].code].number(value)
 
-
     @pass_context
     def language_label(self, context, code):
         """The name of language `code` in the page's language, as a label
         stands alone: "(Cymraeg)" on a Welsh page, "(الويلزية)" on an Arabic one."""
-        return self.labels[context["page_lang"].code][code]
+        return context["page_lang"].labels[code]
 
     @pass_context
     def format_list(self, context, items, caller=None):
@@ -70,7 +68,7 @@ class Localisation:
         ``{% call(tag) format_list(tags) %}<a …>{{ tag.name }}</a>{% endcall %}``."""
         if caller is not None:
             items = [Markup(caller(item).strip()) for item in items]
-        return join_markup(self.list_formatters[context["page_lang"].code], items)
+        return self.list_joiners[context["page_lang"].code].join(items)
 
 
 def check_plugins(pelican):

@@ -1,12 +1,13 @@
 """The site's language table, built from the LANGUAGES setting and CLDR."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import icu
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from plugins.errors.exceptions import ContentError
+
+from .standalone_names import standalone_names
 
 
 class LanguageSettingError(ContentError):
@@ -22,34 +23,41 @@ class Language:
     dir: str  # "ltr" or "rtl"
     locale: Locale
     fallbacks: tuple  # codes of the languages offered when this one lacks a page
-
     territory_locale: str  # language_TERRITORY as Open Graph wants it, e.g. "cy_GB"
+    # {code: the site's languages' names as this one writes them standing
+    # alone, e.g. in a label in parentheses}: "Gallese" in Italian.
+    labels: dict = field(compare=False)
 
 
 def load_languages(table):
     """Return {code: Language} for the LANGUAGES setting, in its order; a
     language's "menu_name" overrides the name menus show (by default CLDR's, as
     ICU capitalises it for a menu)."""
-    codes = list(table)
-    languages = {}
-    for code in codes:
-        try:
-            locale = Locale.parse(code.replace("-", "_"))
-        except (UnknownLocaleError, ValueError) as error:
-            raise LanguageSettingError(
-                f"pelicanconf.py: LANGUAGES lists {code!r}, which Babel has no "
-                f"CLDR data for ({error}); use a language code such as 'cy'."
-            ) from None
-        languages[code] = Language(
+    locales = {code: _locale(code) for code in table}
+    labels = standalone_names(list(locales))
+    return {
+        code: Language(
             code=code,
             name=locale.get_display_name(locale),
-            menu_name=(table[code] or {}).get("menu_name") or menu_name(code),
+            menu_name=(table[code] or {}).get("menu_name") or labels[code][code],
             dir=locale.text_direction,
             locale=locale,
-            fallbacks=_fallbacks(code, table[code] or {}, codes),
+            fallbacks=_fallbacks(code, table[code] or {}, list(locales)),
             territory_locale=_territory_locale(locale),
+            labels=labels[code],
         )
-    return languages
+        for code, locale in locales.items()
+    }
+
+
+def _locale(code):
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError) as error:
+        raise LanguageSettingError(
+            f"pelicanconf.py: LANGUAGES lists {code!r}, which Babel has no "
+            f"CLDR data for ({error}); use a language code such as 'cy'."
+        ) from None
 
 
 def _territory_locale(locale):
@@ -72,22 +80,3 @@ def _fallbacks(code, entry, codes):
     # Languages left out of the chain still come last, in the site's order:
     # a reader is offered every part in some language.
     return tuple(chain) + tuple(other for other in codes if other != code and other not in chain)
-
-
-def menu_name(code):
-    """The language's name in itself as CLDR's contextTransforms capitalise it
-    in a menu or list of languages (uiListOrMenu), by ICU: Babel has no
-    contextTransforms."""
-    return label_names(code)[code]
-
-
-def label_names(in_code, codes=None):
-    """{code: name} of languages as `in_code` writes them standing alone (a
-    menu entry, a label in parentheses): CLDR's names with its uiListOrMenu
-    capitalisation, by ICU ("Gallese" in Italian, "الويلزية" in Arabic)."""
-    names = icu.LocaleDisplayNames.createInstance(
-        icu.Locale.forLanguageTag(in_code), [icu.UDisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU]
-    )
-    return {
-        code: names.localeDisplayName(icu.Locale.forLanguageTag(code)) for code in (codes or [in_code])
-    }

@@ -1,34 +1,49 @@
-"""Lists joined as each language joins them: CLDR's list patterns, by ICU.
+"""Lists joined as each language joins them: CLDR's list patterns, from
+Babel's data.
 
 The tags line and the "also in" line are compact lists of links, so they
 take CLDR's narrow "and" list ("standard-narrow"): Welsh and Greek join
-with commas only, Italian ends with "e", Arabic joins with "و". ICU is used
-rather than Babel's format_list because Babel resolves a list style as a
-whole, not part by part (python-babel/babel#1076): its "standard-narrow"
-raises KeyError for Welsh and Greek, whose CLDR data gives only its last
-parts; and the wide "standard" style writes Welsh "a(c)", CLDR's way of
-leaving "a" or "ac" (and the mutation after it) to the reader.
+with commas only, Italian ends with "e", Arabic joins with "و". Babel's
+format_list is not used because it resolves a list style as a whole, not
+part by part (python-babel/babel#1076): its "standard-narrow" raises
+KeyError for Welsh and Greek, whose CLDR data gives only its last parts,
+and the wide "standard" style writes Welsh "a(c)", CLDR's way of leaving
+"a" or "ac" (and the mutation after it) to the reader. CLDR's root fills a
+style's missing parts from the next wider style; ListJoiner does that part
+by part, as ICU does (tests/localisation/test_lists.py checks it against
+ICU). ICU's two rules that look at the items themselves (Spanish "y"
+becoming "e" before an "i" sound, Hebrew "ו-" before a word in another
+script) are not applied: none of the site's languages has such a rule.
 """
 
-import icu
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-# Stand-ins for the items while ICU joins them: private-use characters,
-# which no CLDR pattern contains.
-_FIRST_SLOT = 0xE000
-
-
-def list_formatter(code):
-    """ICU's narrow "and" list formatter for a BCP 47 language tag."""
-    return icu.ListFormatter.createInstance(
-        icu.Locale.forLanguageTag(code), icu.UListFormatterType.AND, icu.UListFormatterWidth.NARROW
-    )
+# CLDR root.xml's listPattern aliases: a part standard-narrow lacks comes
+# from standard-short, and one standard-short lacks from standard.
+WIDER_STYLES = ("standard-narrow", "standard-short", "standard")
+PARTS = ("2", "start", "middle", "end")
 
 
-def join_markup(formatter, items):
-    """The items joined by ``formatter`` as HTML: each item escaped unless it
-    is already Markup, and the pattern's own text (locale data) escaped too."""
-    items = list(items)
-    slots = {chr(_FIRST_SLOT + number): item for number, item in enumerate(items)}
-    joined = formatter.format(list(slots))
-    return Markup("").join(slots[character] if character in slots else character for character in joined)
+class ListJoiner:
+    """Joins items as HTML with a locale's "and" list of ``style``: each
+    item escaped unless it is already Markup, and the pattern's own text
+    (locale data) escaped too."""
+
+    def __init__(self, locale, style="standard-narrow"):
+        styles = WIDER_STYLES[WIDER_STYLES.index(style):]
+        patterns = locale.list_patterns
+        self.patterns = {
+            part: escape(next(patterns[name][part] for name in styles if part in patterns.get(name, {})))
+            for part in PARTS
+        }
+
+    def join(self, items):
+        items = [escape(item) for item in items]
+        if len(items) < 2:
+            return items[0] if items else Markup("")
+        if len(items) == 2:
+            return self.patterns["2"].format(*items)
+        joined = self.patterns["start"].format(items[0], items[1])
+        for item in items[2:-1]:
+            joined = self.patterns["middle"].format(joined, item)
+        return self.patterns["end"].format(joined, items[-1])

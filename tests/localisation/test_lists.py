@@ -6,8 +6,9 @@ import icu
 import pytest
 from markupsafe import Markup
 
+from babel import Locale
 from l10n_support import LANGUAGES
-from plugins.localisation.lists import join_markup
+from plugins.localisation.lists import ListJoiner
 from sitebuild import build_site, copy_content, read_html
 
 ENGAGEMENT = "articles/is-it-engagement"
@@ -75,11 +76,19 @@ def test_also_in_is_joined_as_the_language_joins_lists(site, code):
     assert text(line) == label + joined(code, names)
 
 
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_babels_patterns_completed_part_by_part_join_as_icu_does(code):
+    joiner = ListJoiner(Locale.parse(code))
+    for count in range(6):
+        items = [f"item{number}" for number in range(count)]
+        assert joiner.join(items) == joined(code, items), count
+
+
 def test_items_are_escaped_unless_markup_and_so_is_the_pattern():
     # English's short "and" list has an ampersand in its pattern.
     formatter = icu.ListFormatter.createInstance(icu.Locale("en"), icu.UListFormatterType.AND, icu.UListFormatterWidth.SHORT)
     items = [Markup("<a>one</a>"), "<b>two</b>", "three"]
     expected = formatter.format(["\0", "\1", "\2"])
     expected = expected.replace("&", "&amp;").replace("\0", "<a>one</a>").replace("\1", "&lt;b&gt;two&lt;/b&gt;").replace("\2", "three")
-    assert join_markup(formatter, items) == expected
+    assert ListJoiner(Locale.parse("en"), "standard-short").join(items) == expected
     assert "&amp;" in expected

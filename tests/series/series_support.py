@@ -4,8 +4,10 @@ language table (not from the pages under test)."""
 import json
 import re
 
+import icu
+
 from plugins.localisation.catalogs import load_catalogs
-from plugins.localisation.languages import label_names, load_languages
+from plugins.localisation.languages import load_languages
 from sitebuild import CONTENT, LANGUAGES, ROOT, SETTINGS
 
 SERIES = "myths-misconceptions-rants"
@@ -48,7 +50,11 @@ def catalog(lang):
 
 
 def label(lang, in_lang):
-    return label_names(in_lang, [lang])[lang]
+    """The name of ``lang`` standing alone in ``in_lang``, straight from ICU."""
+    names = icu.LocaleDisplayNames.createInstance(
+        icu.Locale.forLanguageTag(in_lang), [icu.UDisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU]
+    )
+    return names.localeDisplayName(icu.Locale.forLanguageTag(lang))
 
 
 def comment_count(key, lang):
