@@ -1,5 +1,6 @@
 """Writing: every page rendered in its own language, on every core, and
-written only when its bytes change.
+written only when its bytes change; templates compiled once and kept
+(templates.py).
 
 Listed after every plugin that writes pages (their generators must have
 queued them before this one's renders them all).
@@ -10,6 +11,7 @@ from pelican import signals
 from plugins.errors.exceptions import require_plugins
 
 from .generator import RenderingGenerator
+from .templates import keep_compiled_templates
 from .writer import PageWriter
 
 
@@ -29,3 +31,4 @@ def register():
     signals.initialized.connect(check_plugins)
     signals.get_writer.connect(get_writer)
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(keep_compiled_templates)
