@@ -32,19 +32,22 @@ class PageCatalog:
         write_mo(mo, catalog)
         mo.seek(0)
         self._translations = Translations(mo)
-        self._reported_missing = set()
+        self._checked = set()
 
     def _check(self, msgid):
+        """Warn once if msgid lacks a translation; a page asks for the same
+        few strings thousands of times."""
+        if msgid in self._checked:
+            return
+        self._checked.add(msgid)
         message = self._catalog.get(msgid)
         if message is None or message.fuzzy or not is_translated(message.string):
-            if msgid not in self._reported_missing:
-                self._reported_missing.add(msgid)
-                logger.warning(
-                    "translations/%s: no translation of %r; the page shows the "
-                    "English text. Add it to the catalog (make translations).",
-                    self.language.code,
-                    msgid,
-                )
+            logger.warning(
+                "translations/%s: no translation of %r; the page shows the "
+                "English text. Add it to the catalog (make translations).",
+                self.language.code,
+                msgid,
+            )
 
     def gettext(self, message):
         self._check(message)
