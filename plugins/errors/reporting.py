@@ -1,8 +1,8 @@
 """Turns Pelican's reports of our ContentErrors into the error's own message.
 
 Pelican logs an exception it catches with a generic line ("Could not process
-<file>") or, at the top level, with its traceback; both hide what the author
-must fix. A filter on Pelican's loggers rewrites those records; everything
+<file>", its reason shown only with --debug) or, at the top level, with its
+traceback; both hide what the author must fix. A filter on Pelican's loggers rewrites those records; everything
 else passes untouched.
 """
 
@@ -17,6 +17,9 @@ FATAL_LOG_MESSAGE = "Warning or error encountered"
 # Pelican's own check of Title and Date (Content._has_valid_mandatory_properties).
 MISSING_PROPERTY = "Skipping %s: could not find information about '%s'"
 EXAMPLES = {"title": "Title: The article's title", "date": "Date: 2024-03-05"}
+# Pelican's line for a file a reader failed on (its traceback shows only
+# with --debug).
+COULD_NOT_PROCESS = "Could not process %s"
 
 
 class ContentErrorFilter(logging.Filter):
@@ -30,6 +33,14 @@ class ContentErrorFilter(logging.Filter):
             self._replace(record, str(error))
         elif isinstance(error, RuntimeError) and str(error) == FATAL_LOG_MESSAGE:
             self._replace(record, "The build stopped at the first error above; fix it and build again.")
+        elif record.msg == COULD_NOT_PROCESS and isinstance(error, UnicodeDecodeError):
+            self._replace(
+                record,
+                f"{author_path(str(record.args[0]), self.settings)}: is not UTF-8 ({error.reason} at byte "
+                f"{error.start}); re-save it as UTF-8.",
+            )
+        elif record.msg == COULD_NOT_PROCESS and error is not None:
+            self._replace(record, f"{author_path(str(record.args[0]), self.settings)}: could not be read: {error}")
         elif record.msg == MISSING_PROPERTY and len(record.args) == 2:
             content, name = record.args
             self._replace(

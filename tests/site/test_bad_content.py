@@ -63,3 +63,13 @@ def test_a_missing_title_or_date(tmp_path, line):
     assert code != 0
     assert f"content/{ARTICLE}: no {line}:" in output
     assert "Traceback" not in output
+
+
+def test_a_file_that_is_not_utf8(tmp_path):
+    """Read ahead in other processes or by Pelican, it is named, with what to do."""
+    content = copy_content(tmp_path / "content")
+    (content / ARTICLE).write_bytes(b"Title: X\nDate: 2024-01-01\n\n\xff\xfe text\n")
+    code, output = build(tmp_path, content)
+    assert code != 0
+    assert f"content/{ARTICLE}: is not UTF-8" in output and "re-save it as UTF-8" in output
+    assert "Traceback" not in output
