@@ -6,9 +6,10 @@ Stored in content/comments/<key>.<lang>.json; imported with
 
 from pelican import signals
 
-from .rendering import attach_comments, check_plugins
+from .rendering import attach_comments, check_plugins, start_preparing_threads
 
 
 def register():
     signals.initialized.connect(check_plugins)
+    signals.article_generator_init.connect(start_preparing_threads)
     signals.article_generator_finalized.connect(attach_comments)

@@ -1,19 +1,19 @@
 """From a comments file to the thread its article's page shows: the file
 read (store.py), built into a tree (threads.py), each body converted and
 sanitised, the whole packed (shown.py). The files whose threads the
-content cache lacks are prepared on every core (BUILD_PROCESSES)."""
+content cache lacks are prepared in other processes (BUILD_PROCESSES)
+while Pelican reads the articles."""
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 from pathlib import Path
 from typing import NamedTuple
 
 import markdown
 from markupsafe import Markup
 
-from plugins.writing.processes import build_processes
+from plugins.writing.processes import WorkApart, build_processes
 
 from . import store
 from .model import Comment
@@ -57,35 +57,18 @@ class ThreadPreparer:
         digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
         return PreparedThread(CommentThread(roots), count, f"{self.max_depth}:{digest}")
 
-
-def prepare_threads(paths: list[Path], settings) -> dict[Path, PreparedThread]:
-    """{path: its prepared thread}, in several processes when there are many;
-    the first broken file, in the order given, raises its CommentsFileError."""
-    processes = build_processes(settings)
-    preparer = ThreadPreparer.for_settings(settings)
-    if processes < 2 or len(paths) < 2 * processes:
-        return {path: preparer.prepare(path) for path in paths}
-    chunks = [paths[i::processes * 2] for i in range(processes * 2)]
-    arguments = [(preparer.max_depth, preparer.markdown_settings, chunk) for chunk in chunks]
-    # fork: the workers start with the build's modules already imported.
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        prepared = dict(result for chunk in pool.imap_unordered(_prepare_chunk, arguments) for result in chunk)
-    for path in paths:
-        if isinstance(prepared[path], store.CommentsFileError):
-            raise prepared[path]
-    return prepared
-
-
-def _prepare_chunk(arguments):
-    max_depth, markdown_settings, paths = arguments
-    preparer = ThreadPreparer(max_depth, markdown_settings)
-    results = []
-    for path in paths:
+    def prepare_or_error(self, path: Path) -> PreparedThread | store.CommentsFileError:
         try:
-            results.append((path, preparer.prepare(path)))
-        except store.CommentsFileError as error:  # raised in the build's order, by prepare_threads
-            results.append((path, error))
-    return results
+            return self.prepare(path)
+        except store.CommentsFileError as error:  # raised by the build if the file is used
+            return error
+
+
+def prepare_apart(paths: list[Path], settings) -> WorkApart:
+    """Start preparing the threads of ``paths`` in BUILD_PROCESSES other
+    processes; .results() gives each a PreparedThread, or the
+    CommentsFileError that says why its file cannot be read."""
+    return WorkApart(ThreadPreparer.for_settings(settings).prepare_or_error, paths, build_processes(settings))
 
 
 def _shown_thread(roots: list[ThreadNode], converter: markdown.Markdown) -> list[ShownComment]:

@@ -1,27 +1,44 @@
 """Attach each article variant's comment thread to its Article, for the theme.
 
-Runs once per build on Pelican's article_generator_finalized signal, after
-the variants plugin has grouped the articles: a variant's file is
-<group key>.<lang>.json. All state lives on the articles. The theme macro
-(includes/comments.html) iterates ``article.comments`` (a CommentThread: its
-top-level ShownComments) and reads ``article.comment_count``.
+When the article generator starts (article_generator_init), the comments
+files whose threads Pelican's content cache lacks start being prepared in
+other processes (preparing.py) while Pelican reads the articles. Once the
+variants plugin has grouped the articles (article_generator_finalized),
+each variant gets the thread of <group key>.<lang>.json. All state lives on
+the generator and the articles. The theme macro (includes/comments.html)
+iterates ``article.comments`` (a CommentThread: its top-level
+ShownComments) and reads ``article.comment_count``.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.cache import FileStampDataCacher
 
 from plugins.errors.exceptions import require_plugins
 from plugins.writing.fingerprints import page_inputs
+from plugins.writing.processes import WorkApart
 
 from . import store
 from .model import Variant
-from .preparing import ThreadPreparer, prepare_threads
+from .preparing import ThreadPreparer, prepare_apart
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class ThreadsInPreparation:
+    """Kept on the article generator between its start and its end."""
+
+    comments_dir: Path
+    preparer: ThreadPreparer
+    cache: FileStampDataCacher
+    cached: dict  # path -> its PreparedThread, from the content cache
+    apart: WorkApart  # the others, being prepared
+    stale: list  # their paths, in apart's order
 
 
 def check_plugins(pelican) -> None:
@@ -39,34 +56,47 @@ def _thread_cache(settings) -> FileStampDataCacher:
         return FileStampDataCacher(settings, "CommentThreads", policies[0], False)
 
 
-def attach_comments(generator) -> None:
+def start_preparing_threads(generator) -> None:
     settings = generator.settings
     comments_dir = Path(settings["PATH"]) / settings.get("COMMENTS_PATH", "comments")
     preparer = ThreadPreparer.for_settings(settings)
     cache = _thread_cache(settings)
+    cached, stale = {}, []
+    for path in store.list_files(comments_dir):
+        kept = cache.get_cached_data(str(path), None)
+        if kept is not None and kept[0] == preparer.recipe:
+            cached[path] = kept[1:]
+        else:
+            stale.append(path)
+    generator.comment_threads = ThreadsInPreparation(
+        comments_dir, preparer, cache, cached, prepare_apart(stale, settings), stale
+    )
+
+
+def attach_comments(generator) -> None:
+    threads = generator.comment_threads
+    made = dict(zip(threads.stale, threads.apart.results()))
     variants = [
-        (article, store.file_for(comments_dir, Variant(group.key, article.lang)))
+        (article, store.file_for(threads.comments_dir, Variant(group.key, article.lang)))
         for group in generator.context["article_groups"]
         for article in group.by_lang.values()
     ]
-    prepared = {}
-    for _, path in variants:
-        cached = cache.get_cached_data(str(path), None) if path.is_file() else None
-        if cached is not None and cached[0] == preparer.recipe:
-            prepared[path] = cached[1:]
+    used = {path for _, path in variants}
     # A broken file (CommentsFileError) stops the build with its own
     # message: no page should silently lose its thread.
-    made = prepare_threads([path for _, path in variants if path.is_file() and path not in prepared], settings)
+    for _, path in variants:
+        if isinstance(made.get(path), store.CommentsFileError):
+            raise made[path]
     for path, thread in made.items():
-        cache.cache_data(str(path), (preparer.recipe, *thread))
-    prepared.update(made)
-    cache.save_cache()
+        if path in used:
+            threads.cache.cache_data(str(path), (threads.preparer.recipe, *thread))
+    threads.cache.save_cache()
     for article, path in variants:
-        article.comments, article.comment_count, shown_as = prepared.get(path) or preparer.prepare(path)
+        thread = made.get(path) or threads.cached.get(path) or threads.preparer.prepare(path)
+        article.comments, article.comment_count, shown_as = thread
         # The thread shows on the article's own page only (plugins/writing).
         page_inputs(article)["comments"] = shown_as
-    used = {path for _, path in variants}
-    for path in store.list_files(comments_dir):
+    for path in store.list_files(threads.comments_dir):
         if path not in used:
             logger.warning(
                 "%s: no article variant %s; rename the file to <key>.<lang>.json of an article or delete it",

@@ -9,12 +9,12 @@ processes; Pelican's own metadata processing then runs on them in the
 build's process.
 """
 
-import multiprocessing
+import functools
 
 from markdown import Markdown
 from pelican.utils import pelican_open
 
-from plugins.writing.processes import build_processes
+from plugins.writing.processes import WorkApart, build_processes
 
 
 class Converter:
@@ -51,22 +51,19 @@ class Converter:
         return html, meta, formatted
 
 
-def _convert_chunk(arguments):
-    markdown_settings, formatted_fields, paths = arguments
-    converter = Converter(markdown_settings, formatted_fields)
-    return [(path, converter.convert(path)) for path in paths]
-
-
 def convert_ahead(paths, settings):
-    """{path: conversion} for every path, on BUILD_PROCESSES processes
-    (default: every core); an empty dict for one process or few files,
-    which are converted as they are read."""
-    processes = build_processes(settings)
+    """{path: conversion} for the paths, converted in BUILD_PROCESSES other
+    processes (default: one per core), or here for one process or few
+    files. A file that cannot be converted is left out: Pelican then reads
+    it itself and reports why, naming it."""
+    converter = Converter(settings["MARKDOWN"], settings["FORMATTED_FIELDS"])
     paths = sorted(paths)
-    if processes < 2 or len(paths) < 2 * processes:
-        return {}
-    chunks = [paths[i::processes * 2] for i in range(processes * 2)]
-    arguments = [(settings["MARKDOWN"], settings["FORMATTED_FIELDS"], chunk) for chunk in chunks]
-    # fork: the workers start with the build's modules already imported.
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        return {path: result for chunk in pool.imap_unordered(_convert_chunk, arguments) for path, result in chunk}
+    conversions = WorkApart(functools.partial(_conversion_or_none, converter), paths, build_processes(settings))
+    return {path: conversion for path, conversion in zip(paths, conversions.results()) if conversion is not None}
+
+
+def _conversion_or_none(converter, path):
+    try:
+        return converter.convert(path)
+    except Exception:  # reported when Pelican reads the file
+        return None

@@ -1,12 +1,17 @@
-"""Rendering the queued pages on every core: the build forks, each process
-renders its share (every Nth page) and writes it, and the build waits for
-all of them. Forking after Pelican has read and linked everything gives
-every process the same objects, so each page's bytes are what one process
-would have written."""
+"""Work on every core, by forking: the forked processes start with the
+build's objects as they are, so what each computes is what one process
+would have.
+
+render_everywhere renders the queued pages, each process its share (every
+Nth page), and waits for all of them. WorkApart computes values in other
+processes while the build goes on, and hands them over when asked."""
 
 import os
+import pickle
 import sys
+import tempfile
 import traceback
+import weakref
 
 from plugins.errors.exceptions import ContentError
 from plugins.errors.reporting import FATAL_LOG_MESSAGE
@@ -19,8 +24,71 @@ def build_processes(settings):
     return max(1, settings.get("BUILD_PROCESSES") or os.cpu_count() or 1)
 
 
-class RenderingError(ContentError):
-    """A rendering process failed; it printed why."""
+class ForkedProcessError(ContentError):
+    """A forked process failed; it printed why."""
+
+
+class WorkApart:
+    """function(item) for every item, computed in ``processes`` forked
+    processes from now on; results() waits for them and returns the values
+    in the items' order. With one process or few items, results() computes
+    them itself. Each process hands its values back in an anonymous
+    temporary file, so none waits for the build to read a pipe."""
+
+    def __init__(self, function, items, processes):
+        self.function = function
+        self.items = list(items)
+        self.children = []  # (pid, the file its values arrive in)
+        if processes < 2 or len(self.items) < 2 * processes:
+            return
+        for share in range(processes):
+            values = tempfile.TemporaryFile()
+            pid = os.fork()
+            if pid == 0:
+                _compute_and_exit(function, self.items[share::processes], values)
+            self.children.append((pid, values))
+        # A build that stops before asking still reaps its processes.
+        weakref.finalize(self, _reap, self.children)
+
+    def results(self):
+        if not self.children:
+            return [self.function(item) for item in self.items]
+        values = [None] * len(self.items)
+        failed = False
+        for share, (pid, stream) in enumerate(self.children):
+            if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+                failed = True
+            elif not failed:
+                stream.seek(0)
+                values[share::len(self.children)] = pickle.load(stream)
+            stream.close()
+        self.children.clear()
+        if failed:
+            raise ForkedProcessError(
+                "the build stopped in another process at the error printed above; fix it and build again."
+            )
+        return values
+
+
+def _compute_and_exit(function, items, values):
+    status = 1
+    try:
+        pickle.dump([function(item) for item in items], values, protocol=pickle.HIGHEST_PROTOCOL)
+        values.flush()
+        status = 0
+    except BaseException:
+        if not _is_fatal_log(sys.exc_info()[1]):  # a logged error was printed already
+            traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+def _reap(children):
+    for pid, stream in children:
+        os.waitpid(pid, 0)
+        stream.close()
 
 
 def render_everywhere(jobs, render, processes):
@@ -51,7 +119,7 @@ def render_everywhere(jobs, render, processes):
     finally:
         failed = sum(1 for pid in children if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0)
     if failed:
-        raise RenderingError(
+        raise ForkedProcessError(
             "rendering stopped in another process at the error printed above; fix it and build again."
         )
 
