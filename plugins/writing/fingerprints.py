@@ -128,12 +128,31 @@ def _digest(*parts):
 
 
 def _stable(value):
-    """A repr that is the same from run to run (no memory addresses)."""
+    """A text that is the same from run to run for the same value (no memory
+    addresses): JSON, which is quick, with keys sorted; the slower repr
+    walk for what JSON cannot hold (keys of mixed types)."""
+    try:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_json_stand_in)
+    except (TypeError, ValueError):
+        return _stable_repr(value)
+
+
+def _json_stand_in(value):
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=str)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if type(value).__repr__ is object.__repr__ or callable(value):
+        return type(value).__qualname__
+    return repr(value)
+
+
+def _stable_repr(value):
     if isinstance(value, dict):
-        return "{" + ",".join(f"{_stable(k)}:{_stable(v)}" for k, v in sorted(value.items(), key=lambda item: str(item[0]))) + "}"
+        return "{" + ",".join(f"{_stable_repr(k)}:{_stable_repr(v)}" for k, v in sorted(value.items(), key=lambda item: str(item[0]))) + "}"
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
-        return "[" + ",".join(_stable(item) for item in items) + "]"
+        return "[" + ",".join(_stable_repr(item) for item in items) + "]"
     if isinstance(value, (str, int, float, bool, type(None))):
         return repr(value)
     if hasattr(value, "isoformat"):
