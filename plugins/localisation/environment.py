@@ -1,6 +1,8 @@
 """Installs the page-language gettext callables and Babel filters into
 every generator's Jinja2 environment."""
 
+from datetime import datetime
+
 from babel.support import Format
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -25,6 +27,7 @@ class Localisation:
             code: Format(language.locale) for code, language in self.languages.items()
         }
         self.list_joiners = {code: ListJoiner(language.locale) for code, language in self.languages.items()}
+        self.formatted = {}  # (code, format, value) -> text, for dates and numbers
 
     def catalog_for(self, context):
         return self.catalogs[context["page_lang"].code]
@@ -48,11 +51,19 @@ class Localisation:
 
     @pass_context
     def format_date(self, context, value, format="long"):
-        return self.formats[context["page_lang"].code].date(value, format)
+        # Babel formats the date of a datetime; sixty thousand comments
+        # share a few thousand dates, so each is formatted once.
+        key = (context["page_lang"].code, format, value.date() if isinstance(value, datetime) else value)
+        if key not in self.formatted:
+            self.formatted[key] = self.formats[key[0]].date(key[2], format)
+        return self.formatted[key]
 
     @pass_context
     def format_number(self, context, value):
-        return self.formats[context["page_lang"].code].number(value)
+        key = (context["page_lang"].code, "number", value)
+        if key not in self.formatted:
+            self.formatted[key] = self.formats[key[0]].number(value)
+        return self.formatted[key]
 
     @pass_context
     def language_label(self, context, code):

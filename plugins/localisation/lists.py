@@ -33,17 +33,19 @@ class ListJoiner:
         styles = WIDER_STYLES[WIDER_STYLES.index(style):]
         patterns = locale.list_patterns
         self.patterns = {
-            part: escape(next(patterns[name][part] for name in styles if part in patterns.get(name, {})))
+            part: str(escape(next(patterns[name][part] for name in styles if part in patterns.get(name, {}))))
             for part in PARTS
         }
 
     def join(self, items):
-        items = [escape(item) for item in items]
+        # Everything is escaped already, so str.format (quick) gives what
+        # Markup.format (which escapes each argument again) would.
+        items = [str(escape(item)) for item in items]
         if len(items) < 2:
-            return items[0] if items else Markup("")
+            return Markup(items[0] if items else "")
         if len(items) == 2:
-            return self.patterns["2"].format(*items)
+            return Markup(self.patterns["2"].format(*items))
         joined = self.patterns["start"].format(items[0], items[1])
         for item in items[2:-1]:
             joined = self.patterns["middle"].format(joined, item)
-        return self.patterns["end"].format(joined, items[-1])
+        return Markup(self.patterns["end"].format(joined, items[-1]))
