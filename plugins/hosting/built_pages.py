@@ -3,6 +3,7 @@ path, language and declared Content-Security-Policy, and the root
 chooser's language alternates. The host files are derived from these, so
 they follow whatever URL layout the build used."""
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -11,6 +12,8 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 from pelican.cache import FileStampDataCacher
+
+from plugins.writing.processes import WorkApart, build_processes
 
 # The start tags the head reader looks at, each whole (quoted attribute
 # values may hold ">").
@@ -104,22 +107,21 @@ def _may_matter(tag):
 def built_pages(output_path, settings):
     """Every HTML page under output_path, in a stable order. A page the
     build left untouched (the writer writes only changed bytes) is read
-    from Pelican's content cache."""
+    from Pelican's content cache; the others in BUILD_PROCESSES processes."""
     cache = FileStampDataCacher(settings, "BuiltPages", settings["CACHE_CONTENT"], settings["LOAD_CONTENT_CACHE"])
-    pages = []
+    paths = []
     for directory, folders, files in os.walk(output_path):
         folders.sort()
-        for name in sorted(files):
-            if name.endswith(".html"):
-                path = os.path.join(directory, name)
-                page = cache.get_cached_data(path, None)
-                if page is None:
-                    relative = os.path.relpath(path, output_path)
-                    page = read_page(output_path, PurePosixPath(*Path(relative).parts))
-                    cache.cache_data(path, page)
-                pages.append(page)
+        paths += [os.path.join(directory, name) for name in sorted(files) if name.endswith(".html")]
+    pages = {path: cache.get_cached_data(path, None) for path in paths}
+    unread = [path for path, page in pages.items() if page is None]
+    files = [PurePosixPath(*Path(os.path.relpath(path, output_path)).parts) for path in unread]
+    read = WorkApart(functools.partial(read_page, output_path), files, build_processes(settings)).results()
+    for path, page in zip(unread, read):
+        cache.cache_data(path, page)
+        pages[path] = page
     cache.save_cache()
-    return pages
+    return list(pages.values())
 
 
 def site_path(href, page, siteurl):
