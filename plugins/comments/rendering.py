@@ -34,6 +34,7 @@ class ThreadsInPreparation:
     """Kept on the article generator between its start and its end."""
 
     comments_dir: Path
+    files: list  # every comments file there
     preparer: ThreadPreparer
     cache: FileStampDataCacher
     cached: dict  # path -> its PreparedThread, from the content cache
@@ -61,15 +62,16 @@ def start_preparing_threads(generator) -> None:
     comments_dir = Path(settings["PATH"]) / settings.get("COMMENTS_PATH", "comments")
     preparer = ThreadPreparer.for_settings(settings)
     cache = _thread_cache(settings)
+    files = store.list_files(comments_dir)
     cached, stale = {}, []
-    for path in store.list_files(comments_dir):
+    for path in files:
         kept = cache.get_cached_data(str(path), None)
         if kept is not None and kept[0] == preparer.recipe:
             cached[path] = kept[1:]
         else:
             stale.append(path)
     generator.comment_threads = ThreadsInPreparation(
-        comments_dir, preparer, cache, cached, prepare_apart(stale, settings), stale
+        comments_dir, files, preparer, cache, cached, prepare_apart(stale, settings), stale
     )
 
 
@@ -96,7 +98,7 @@ def attach_comments(generator) -> None:
         article.comments, article.comment_count, shown_as = thread
         # The thread shows on the article's own page only (plugins/writing).
         page_inputs(article)["comments"] = shown_as
-    for path in store.list_files(threads.comments_dir):
+    for path in threads.files:
         if path not in used:
             logger.warning(
                 "%s: no article variant %s; rename the file to <key>.<lang>.json of an article or delete it",

@@ -28,6 +28,7 @@ def read_definitions(generator):
                 "Title: Myths, Misconceptions and Rants."
             )
         pages.append(page)
+    generator.readers.save_cache()
     groups = group_variants(pages, "series", list(generator.context["localisation"].languages), settings)
     for group in groups:
         for page in group.by_lang.values():

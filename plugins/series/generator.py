@@ -18,6 +18,11 @@ def check_plugins(pelican):
 
 
 class SeriesGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        # Its own readers' cache, as Pelican's generators have: the series
+        # files are read through Pelican's content cache.
+        super().__init__(*args, readers_cache_name="SeriesGenerator-Readers", **kwargs)
+
     def generate_context(self):
         languages = self.context["localisation"].languages
         definitions = read_definitions(self)

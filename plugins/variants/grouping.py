@@ -45,9 +45,11 @@ def group_key(content):
 
 def check_language(content, languages, settings):
     """The variant's language must be one of the site's, and stated."""
-    path = author_path(content.source_path, settings)
     stated = content.metadata.get("lang")
     suffix = parse_name(os.path.basename(content.source_path))
+    if (stated or suffix) and content.lang in languages:
+        return
+    path = author_path(content.source_path, settings)
     site = ", ".join(languages)
     if not stated and not suffix:
         raise VariantError(

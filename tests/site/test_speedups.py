@@ -59,12 +59,13 @@ def test_a_rebuild_rewrites_no_unchanged_file(tmp_path):
 
 
 def test_the_content_cache_saved_apart_is_read_by_the_next_build(tmp_path, monkeypatch):
-    """The readers' cache is written by a short-lived process
-    (plugins/reading/cache.py); the next build reads its articles from it."""
+    """The readers' caches are written by a short-lived process
+    (plugins/reading/cache.py); the next build reads its articles and its
+    series files from them."""
     converted = []
     convert = Converter.convert
     monkeypatch.setattr(Converter, "convert", lambda self, path, *args: converted.append(path) or convert(self, path, *args))
-    articles = {str(path) for path in (CONTENT / "articles").rglob("*.md")}
+    articles = {str(path) for folder in ("articles", "series") for path in (CONTENT / folder).rglob("*.md")}
     build_in_process(CONTENT, tmp_path / "output", BUILD_PROCESSES=1)
     assert articles <= set(converted)
     converted.clear()
