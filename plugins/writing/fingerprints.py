@@ -9,8 +9,8 @@ Each page's fingerprint is a digest of what it is rendered from:
 * the page itself: the body of the article or page it renders, what
   plugins attach to it for its own page only, which they describe in
   `content.page_inputs` (the comment thread, the outdated notice), and the
-  comment counts it shows (its variants' on an article; its articles' on
-  a listing).
+  comment counts it shows (its variants' on an article; its entries' on
+  each page of a listing, pagination.py).
 
 Fingerprints are kept in CACHE_PATH between builds (with the content
 cache, and only when it is loaded): a page whose fingerprint is unchanged
@@ -25,6 +25,8 @@ import json
 import os
 from importlib import metadata
 from pathlib import Path
+
+from .pagination import listing_pages
 
 FILE_NAME = "rendered-pages.json"
 LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "nh3", "icukit-pyicu")
@@ -42,6 +44,7 @@ def page_inputs(content):
 
 class RenderedPages:
     def __init__(self, settings, context):
+        self.settings = settings
         self.output_path = settings["OUTPUT_PATH"]
         self.enabled = bool(settings.get("CACHE_CONTENT"))
         self.path = os.path.join(settings["CACHE_PATH"], FILE_NAME)
@@ -59,15 +62,28 @@ class RenderedPages:
         self.site = _site_digest(settings, context) if self.enabled else ""
         self.current = {}
 
-    def needs_rendering(self, job):
-        """Record the job's fingerprint; False when its page is as it was."""
-        if not self.enabled:
-            return True
+    def files_to_render(self, job):
+        """(the files the job writes, those of them to render again),
+        recording their fingerprints. A paginated listing's pages have one
+        each: its entries' comment counts are those of its own page."""
         name, template, _, args, kwargs = job
-        fingerprint = _digest(self.site, name, template.name, _stable(args), _job_inputs(kwargs))
-        self.current[name] = fingerprint
-        unchanged = self.previous.get(name) == fingerprint
-        return not (unchanged and os.path.isfile(os.path.join(self.output_path, name)))
+        if not self.enabled:
+            return [name], [name]
+        pages = listing_pages(job, self.settings)
+        if pages is None:
+            files = {name: _digest(self.site, name, template.name, _stable(args), _job_inputs(kwargs))}
+        else:
+            listing = _digest(self.site, name, template.name, _stable(args), _job_inputs(kwargs, counts=False))
+            files = {
+                file: _digest(listing, file, [_comment_counts(objects) for objects in on_page])
+                for file, on_page in pages
+            }
+        self.current.update(files)
+        stale = [
+            file for file, fingerprint in files.items()
+            if self.previous.get(file) != fingerprint or not os.path.isfile(os.path.join(self.output_path, file))
+        ]
+        return list(files), stale
 
     def save(self):
         if self.enabled:
@@ -76,7 +92,7 @@ class RenderedPages:
                 json.dump({"output": os.path.abspath(self.output_path), "pages": self.current}, kept, sort_keys=True)
 
 
-def _job_inputs(kwargs):
+def _job_inputs(kwargs, counts=True):
     inputs = {}
     for key, value in sorted(kwargs.items()):
         if key in ("article", "page"):
@@ -86,8 +102,8 @@ def _job_inputs(kwargs):
                 value.source_path, hashlib.sha256((value._content or "").encode()).hexdigest(),
                 sorted(getattr(value, "page_inputs", {}).items()), _comment_counts(variants),
             )
-        elif key in ("articles", "dates"):  # a listing: its entries' counts
-            inputs[key] = _comment_counts(value)
+        elif key in ("articles", "dates"):  # a listing: its entries' counts, unless per page
+            inputs[key] = _comment_counts(value) if counts else len(value)
         elif isinstance(value, (str, int, float, bool, type(None))):
             inputs[key] = value
         elif hasattr(value, "code"):  # a Language

@@ -12,6 +12,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from .files import ChangedOnlyFile
 from .fingerprints import RenderedPages
+from .pagination import ReusingTemplate
 from .processes import build_processes, render_everywhere
 
 logger = logging.getLogger(__name__)
@@ -41,8 +42,17 @@ class PageWriter(Writer):
         handed theirs over)."""
         jobs, self.queued = self.queued, []
         rendered = RenderedPages(self.settings, context)
-        changed = [job for job in jobs if rendered.needs_rendering(job)]
-        logger.info("Rendering %d of %d pages; the others are unchanged", len(changed), len(jobs))
+        changed, files, stale_files = [], 0, 0
+        for job in jobs:
+            written, stale = rendered.files_to_render(job)
+            files, stale_files = files + len(written), stale_files + len(stale)
+            if len(stale) < len(written) and stale:  # some pages of a listing
+                name, template, job_context, args, kwargs = job
+                unchanged = set(written) - set(stale)
+                job = (name, ReusingTemplate(template, self.output_path, unchanged), job_context, args, kwargs)
+            if stale:
+                changed.append(job)
+        logger.info("Rendering %d of %d pages; the others are unchanged", stale_files, files)
         render_everywhere(changed, self._render, self.processes)
         rendered.save()
 

@@ -9,6 +9,7 @@ comment, the older sibling's notice for a newer variant."""
 import json
 import os
 
+import jinja2
 import pytest
 
 from bench import corpus
@@ -129,3 +130,32 @@ def test_a_newer_sibling_puts_the_notice_on_the_older_page(tmp_path):
     output, _ = rebuild_after(tmp_path, change)
     assert read_html(output / "cy" / "is-it-engagement" / "index.html").select_one(".outdated-notice")
     assert not read_html(output / "it" / "is-it-engagement" / "index.html").select_one(".outdated-notice")
+
+
+def test_a_new_comment_renders_again_only_its_page_of_each_listing(tmp_path, monkeypatch):
+    """A listing of several pages renders again only the page whose
+    entry's count changed, and every file is still what a cold build
+    writes."""
+    content = tmp_path / "content"
+    corpus.generate(content, 25, LANGUAGES)  # three pages of each home
+    output = build_in_process(content, tmp_path / "output", BUILD_PROCESSES=1)
+    second_page = read_html(output / "cy" / "page" / "2" / "index.html")
+    key = second_page.select_one("article.entry h2 a")["href"].rstrip("/").split("/")[-1]
+    comments = content / "comments" / f"{key}.cy.json"
+    thread = json.loads(comments.read_text("utf-8"))
+    thread["comments"].append({
+        "id": "added-1", "parent": None, "author": "Newydd", "author_url": None,
+        "date": "2024-05-01T10:00:00Z", "format": "html", "body": "<p>Sylw newydd</p>",
+    })
+    comments.write_text(json.dumps(thread), "utf-8")
+
+    rendered = []
+    render = jinja2.Template.render
+    monkeypatch.setattr(jinja2.Template, "render", lambda self, context: rendered.append(context["output_file"]) or render(self, context))
+    build_in_process(content, output, BUILD_PROCESSES=1)
+    assert "cy/page/2/index.html" in rendered and f"cy/{key}/index.html" in rendered
+    assert "cy/index.html" not in rendered and "cy/page/3/index.html" not in rendered
+
+    monkeypatch.undo()
+    cold = build_in_process(content, tmp_path / "cold" / "output", BUILD_PROCESSES=1)
+    assert files_of(output) == files_of(cold)
