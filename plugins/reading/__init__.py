@@ -14,7 +14,7 @@ from pelican import signals
 from plugins.errors.exceptions import require_plugins
 
 from .ahead import convert_articles_ahead
-from .cache import save_readers_cache_apart
+from .cache import save_readers_cache_apart, wait_for_saved_caches
 from .reader import use_site_markdown_reader
 
 
@@ -27,3 +27,4 @@ def register():
     signals.readers_init.connect(use_site_markdown_reader)
     signals.article_generator_init.connect(convert_articles_ahead)
     signals.generator_init.connect(save_readers_cache_apart)
+    signals.all_generators_finalized.connect(wait_for_saved_caches)
