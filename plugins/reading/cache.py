@@ -8,7 +8,8 @@ a second copy of the site's text in memory until the build ends (14 MiB of
 a 116 MiB peak with 1,000 documents). Saved from a fork, the copies go with
 the fork; the file written is Pelican's own, byte for byte. The build waits
 for the fork only once every generator has read its content
-(all_generators_finalized), so the saving overlaps the rest of reading.
+(all_generators_finalized), so the saving overlaps the rest of reading; a
+cache to which nothing was added is not written again.
 """
 
 import functools
@@ -24,7 +25,14 @@ logger = logging.getLogger(__name__)
 def save_readers_cache_apart(generator):
     readers = getattr(generator, "readers", None)
     if isinstance(readers, Readers) and generator.settings["CACHE_CONTENT"]:
+        readers.cache_changed = False
+        readers.cache_data = functools.partial(_cache_data_noting_change, readers, readers.cache_data)
         readers.save_cache = functools.partial(_save_from_fork, readers)
+
+
+def _cache_data_noting_change(readers, cache_data, filename, data):
+    readers.cache_changed = True
+    cache_data(filename, data)
 
 
 def wait_for_saved_caches(generators):
@@ -35,7 +43,12 @@ def wait_for_saved_caches(generators):
 
 
 def _save_from_fork(readers):
+    """Saved only when something was read afresh: the cache on disk holds
+    the same entries otherwise (Pelican never drops one)."""
     _wait(readers)
+    if not readers.cache_changed:
+        return
+    readers.cache_changed = False
     pid = os.fork()
     if pid == 0:
         status = 1

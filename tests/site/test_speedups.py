@@ -159,3 +159,15 @@ def test_a_new_comment_renders_again_only_its_page_of_each_listing(tmp_path, mon
     monkeypatch.undo()
     cold = build_in_process(content, tmp_path / "cold" / "output", BUILD_PROCESSES=1)
     assert files_of(output) == files_of(cold)
+
+
+def test_a_readers_cache_is_written_again_only_when_something_was_read_afresh(tmp_path):
+    content = copy_content(tmp_path / "content")
+    output = build_site(content, tmp_path / "output")
+    cache = tmp_path / "cache" / "ArticlesGenerator-Readers"
+    os.utime(cache, ns=(1_000_000_000, 1_000_000_000))
+    build_site(content, output)
+    assert cache.stat().st_mtime_ns == 1_000_000_000
+    append(content / "articles" / "lost-its-way" / "lost-its-way.ar.md", "\nفقرة أخرى.\n")
+    build_site(content, output)
+    assert cache.stat().st_mtime_ns != 1_000_000_000
