@@ -89,10 +89,11 @@ def attach_comments(generator) -> None:
     for _, path in variants:
         if isinstance(made.get(path), store.CommentsFileError):
             raise made[path]
-    for path, thread in made.items():
-        if path in used:
-            threads.cache.cache_data(str(path), (threads.preparer.recipe, *thread))
-    threads.cache.save_cache()
+    fresh = [(path, thread) for path, thread in made.items() if path in used]
+    for path, thread in fresh:
+        threads.cache.cache_data(str(path), (threads.preparer.recipe, *thread))
+    if fresh:  # else the cache on disk already holds every thread
+        threads.cache.save_cache()
     for article, path in variants:
         thread = made.get(path) or threads.cached.get(path) or threads.preparer.prepare(path)
         article.comments, article.comment_count, shown_as = thread

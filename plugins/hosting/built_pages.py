@@ -120,7 +120,8 @@ def built_pages(output_path, settings):
     for path, page in zip(unread, read):
         cache.cache_data(path, page)
         pages[path] = page
-    cache.save_cache()
+    if unread:  # else the cache on disk already holds every page
+        cache.save_cache()
     return list(pages.values())
 
 
