@@ -56,6 +56,8 @@ def convert_ahead(paths, settings):
     processes (default: one per core), or here for one process or few
     files. A file that cannot be converted is left out: Pelican then reads
     it itself and reports why, naming it."""
+    if not paths:  # a rebuild whose articles are all in the content cache
+        return {}
     converter = Converter(settings["MARKDOWN"], settings["FORMATTED_FIELDS"])
     paths = sorted(paths)
     conversions = WorkApart(functools.partial(_conversion_or_none, converter), paths, build_processes(settings))
