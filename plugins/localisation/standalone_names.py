@@ -8,12 +8,12 @@ from it, and ICU's library, once loaded, would stay in the build's memory
 and in every process forked from it (11.5 MiB of about 100).
 """
 
+import functools
 import os
 import pickle
-import sys
-import traceback
 
 from plugins.errors.exceptions import ContentError
+from plugins.writing.processes import fork, succeeded
 
 
 class NamesUnavailable(ContentError):
@@ -24,25 +24,19 @@ def standalone_names(codes):
     """{in_code: {code: name}}: each language's name as each of the
     languages writes it standing alone."""
     reading, writing = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # a few dozen names: far less than a pipe holds
-        os.close(reading)
-        status = 1
-        try:
-            with os.fdopen(writing, "wb") as stream:
-                pickle.dump(_names_from_icu(list(codes)), stream)
-            status = 0
-        except BaseException:
-            traceback.print_exc()
-        finally:
-            sys.stderr.flush()
-            os._exit(status)
+    pid = fork(functools.partial(_send_names, list(codes), reading, writing))
     os.close(writing)
     with os.fdopen(reading, "rb") as stream:
         received = stream.read()
-    if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+    if not succeeded(pid):
         raise NamesUnavailable("ICU could not name the site's languages (see above); check that icukit-pyicu is installed.")
     return pickle.loads(received)
+
+
+def _send_names(codes, reading, writing):
+    os.close(reading)
+    with os.fdopen(writing, "wb") as stream:  # a few dozen names: far less than a pipe holds
+        pickle.dump(_names_from_icu(codes), stream)
 
 
 def _names_from_icu(codes):

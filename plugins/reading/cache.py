@@ -14,10 +14,10 @@ cache to which nothing was added is not written again.
 
 import functools
 import logging
-import os
-import sys
 
 from pelican.readers import Readers
+
+from plugins.writing.processes import fork, succeeded
 
 logger = logging.getLogger(__name__)
 
@@ -49,16 +49,7 @@ def _save_from_fork(readers):
     if not readers.cache_changed:
         return
     readers.cache_changed = False
-    pid = os.fork()
-    if pid == 0:
-        status = 1
-        try:
-            Readers.save_cache(readers)
-            status = 0
-        finally:
-            sys.stderr.flush()
-            os._exit(status)
-    readers.saving_pid = pid
+    readers.saving_pid = fork(functools.partial(Readers.save_cache, readers))
 
 
 def _wait(readers):
@@ -66,6 +57,6 @@ def _wait(readers):
     if pid is None:
         return
     readers.saving_pid = None
-    if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+    if not succeeded(pid):
         logger.warning("The content cache %s was not saved (see above); the next build reads every file again.",
                        readers._cache_path)

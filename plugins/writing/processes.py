@@ -2,10 +2,12 @@
 build's objects as they are, so what each computes is what one process
 would have.
 
-render_everywhere renders the queued pages, each process its share (every
-Nth page), and waits for all of them. WorkApart computes values in other
-processes while the build goes on, and hands them over when asked."""
+fork() runs one piece of work in a process of its own; render_everywhere
+renders the queued pages, each process its share (every Nth page), and
+waits for all of them; WorkApart computes values in other processes while
+the build goes on, and hands them over when asked."""
 
+import functools
 import os
 import pickle
 import sys
@@ -28,6 +30,31 @@ class ForkedProcessError(ContentError):
     """A forked process failed; it printed why."""
 
 
+def fork(work):
+    """Call work() in a forked process and return its pid. The process
+    exits 0 when work returns, 1 when it raises, having printed why (an
+    error Pelican's --fatal logged is printed already)."""
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            work()
+            status = 0
+        except BaseException:
+            if not _is_fatal_log(sys.exc_info()[1]):
+                traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(status)
+    return pid
+
+
+def succeeded(pid):
+    """Wait for a forked process; True if it exited 0."""
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+
+
 class WorkApart:
     """function(item) for every item, computed in ``processes`` forked
     processes from now on; results() waits for them and returns the values
@@ -43,9 +70,7 @@ class WorkApart:
             return
         for share in range(processes):
             values = tempfile.TemporaryFile()
-            pid = os.fork()
-            if pid == 0:
-                _compute_and_exit(function, self.items[share::processes], values)
+            pid = fork(functools.partial(_compute_into, function, self.items[share::processes], values))
             self.children.append((pid, values))
         # A build that stops before asking still reaps its processes.
         weakref.finalize(self, _reap, self.children)
@@ -56,7 +81,7 @@ class WorkApart:
         values = [None] * len(self.items)
         failed = False
         for share, (pid, stream) in enumerate(self.children):
-            if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+            if not succeeded(pid):
                 failed = True
             elif not failed:
                 stream.seek(0)
@@ -70,19 +95,9 @@ class WorkApart:
         return values
 
 
-def _compute_and_exit(function, items, values):
-    status = 1
-    try:
-        pickle.dump([function(item) for item in items], values, protocol=pickle.HIGHEST_PROTOCOL)
-        values.flush()
-        status = 0
-    except BaseException:
-        if not _is_fatal_log(sys.exc_info()[1]):  # a logged error was printed already
-            traceback.print_exc()
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
+def _compute_into(function, items, values):
+    pickle.dump([function(item) for item in items], values, protocol=pickle.HIGHEST_PROTOCOL)
+    values.flush()
 
 
 def _reap(children):
@@ -94,34 +109,22 @@ def _reap(children):
 def render_everywhere(jobs, render, processes):
     """Call render(job) for every job, split across `processes` processes."""
     processes = max(1, min(processes, len(jobs)))
-    children = []
-    for share in range(1, processes):
-        pid = os.fork()
-        if pid == 0:  # a rendering process: its share, then gone
-            status = 0
-            try:
-                for job in jobs[share::processes]:
-                    render(job)
-            except BaseException:
-                # A logged error (Pelican's --fatal) has been printed
-                # already; anything else is printed here.
-                if not _is_fatal_log(sys.exc_info()[1]):
-                    traceback.print_exc()
-                status = 1
-            finally:
-                sys.stdout.flush()
-                sys.stderr.flush()
-                os._exit(status)
-        children.append(pid)
+    children = [
+        fork(functools.partial(_render_share, render, jobs[share::processes])) for share in range(1, processes)
+    ]
     try:
-        for job in jobs[0::processes]:
-            render(job)
+        _render_share(render, jobs[0::processes])
     finally:
-        failed = sum(1 for pid in children if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0)
+        failed = [pid for pid in children if not succeeded(pid)]
     if failed:
         raise ForkedProcessError(
             "rendering stopped in another process at the error printed above; fix it and build again."
         )
+
+
+def _render_share(render, jobs):
+    for job in jobs:
+        render(job)
 
 
 def _is_fatal_log(error):
