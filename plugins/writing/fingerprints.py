@@ -166,13 +166,8 @@ def _json_stand_in(value):
 def _stable_repr(value):
     if isinstance(value, dict):
         return "{" + ",".join(f"{_stable_repr(k)}:{_stable_repr(v)}" for k, v in sorted(value.items(), key=lambda item: str(item[0]))) + "}"
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
-        return "[" + ",".join(_stable_repr(item) for item in items) + "]"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_stable_repr(item) for item in value) + "]"
     if isinstance(value, (str, int, float, bool, type(None))):
         return repr(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if type(value).__repr__ is object.__repr__ or callable(value):
-        return type(value).__qualname__
-    return repr(value)
+    return _stable_repr(_json_stand_in(value))  # a list or a str: the walk ends
