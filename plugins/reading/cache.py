@@ -14,6 +14,7 @@ cache to which nothing was added is not written again.
 
 import functools
 import logging
+import weakref
 
 from pelican.readers import Readers
 
@@ -49,14 +50,24 @@ def _save_from_fork(readers):
     if not readers.cache_changed:
         return
     readers.cache_changed = False
-    readers.saving_pid = fork(functools.partial(Readers.save_cache, readers))
+    readers.saving = Saving(fork(functools.partial(Readers.save_cache, readers)))
+    # A build that stops before all_generators_finalized still reaps it.
+    weakref.finalize(readers, readers.saving.wait)
+
+
+class Saving:
+    """A fork saving a cache, waited for once."""
+
+    def __init__(self, pid):
+        self.pid = pid
+
+    def wait(self):
+        pid, self.pid = self.pid, None
+        return pid is None or succeeded(pid)
 
 
 def _wait(readers):
-    pid = getattr(readers, "saving_pid", None)
-    if pid is None:
-        return
-    readers.saving_pid = None
-    if not succeeded(pid):
+    saving = getattr(readers, "saving", None)
+    if saving is not None and not saving.wait():
         logger.warning("The content cache %s was not saved (see above); the next build reads every file again.",
                        readers._cache_path)

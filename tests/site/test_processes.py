@@ -5,7 +5,9 @@ line."""
 import os
 
 import pytest
+from sitebuild import build_in_process, copy_content
 
+from plugins.errors.exceptions import ContentError
 from plugins.writing.processes import ForkedProcessError, WorkApart
 
 
@@ -37,3 +39,19 @@ def test_a_failing_process_stops_with_a_clear_error(capfd):
     with pytest.raises(ForkedProcessError, match="another process"):
         work.results()
     assert "ValueError: seven" in capfd.readouterr().err
+
+
+def test_a_build_that_stops_early_leaves_no_process_behind(tmp_path):
+    """The readers' cache is saved by a fork the build waits for once
+    every generator has read. A devserver build stopped before that (a
+    broken comments file) has it reaped by the next build at the latest."""
+    content = copy_content(tmp_path / "content")
+    broken = content / "comments" / "is-it-engagement.cy.json"
+    kept = broken.read_text("utf-8")
+    broken.write_text('{"comments": [\n  {"id": 1}\n]}\n', "utf-8")
+    with pytest.raises(ContentError):
+        build_in_process(content, tmp_path / "output")
+    broken.write_text(kept, "utf-8")
+    build_in_process(content, tmp_path / "output")
+    with pytest.raises(ChildProcessError):  # no child left, finished or not
+        os.waitpid(-1, os.WNOHANG)
