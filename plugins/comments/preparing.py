@@ -64,11 +64,11 @@ class ThreadPreparer:
             return error
 
 
-def prepare_apart(paths: list[Path], settings) -> WorkApart:
+def prepare_apart(preparer: ThreadPreparer, paths: list[Path], settings) -> WorkApart:
     """Start preparing the threads of ``paths`` in BUILD_PROCESSES other
     processes; .results() gives each a PreparedThread, or the
     CommentsFileError that says why its file cannot be read."""
-    return WorkApart(ThreadPreparer.for_settings(settings).prepare_or_error, paths, build_processes(settings))
+    return WorkApart(preparer.prepare_or_error, paths, build_processes(settings))
 
 
 def _shown_thread(roots: list[ThreadNode], converter: markdown.Markdown) -> list[ShownComment]:

@@ -38,8 +38,7 @@ class ThreadsInPreparation:
     preparer: ThreadPreparer
     cache: FileStampDataCacher
     cached: dict  # path -> its PreparedThread, from the content cache
-    apart: WorkApart  # the others, being prepared
-    stale: list  # their paths, in apart's order
+    apart: WorkApart  # the others (its items), being prepared
 
 
 def check_plugins(pelican) -> None:
@@ -71,13 +70,13 @@ def start_preparing_threads(generator) -> None:
         else:
             stale.append(path)
     generator.comment_threads = ThreadsInPreparation(
-        comments_dir, files, preparer, cache, cached, prepare_apart(stale, settings), stale
+        comments_dir, files, preparer, cache, cached, prepare_apart(preparer, stale, settings)
     )
 
 
 def attach_comments(generator) -> None:
     threads = generator.comment_threads
-    made = dict(zip(threads.stale, threads.apart.results()))
+    made = dict(zip(threads.apart.items, threads.apart.results()))
     variants = [
         (article, store.file_for(threads.comments_dir, Variant(group.key, article.lang)))
         for group in generator.context["article_groups"]
