@@ -54,6 +54,12 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# Templates escape everything they print (autoescape). Titles, names and
+# every other metadata field are text; the one HTML printed as it is, with
+# `| safe`, is what the author's Markdown became (content and Summary:), and
+# comment bodies arrive already sanitised by nh3 (plugins/comments).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
+
 # Category and tag URLs keep their language's script (/ar/category/تسويق/).
 SLUGIFY_USE_UNICODE = True
 
