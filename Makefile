@@ -1,7 +1,9 @@
 # Two commands for a new machine: `make html` and `make test`.
 VENV := .venv
 PY := $(VENV)/bin/python
-PELICAN := $(PY) -m pelican
+# Pelican's plain log handler: one line per message, never wrapped at the
+# terminal's (or a CI log's 80) columns, so a file name stays whole.
+PELICAN := $(PY) -m pelican --log-handler plain
 INSTALLED := $(VENV)/.installed
 OUTPUT := output
 GROUPS ?= 250
@@ -12,6 +14,14 @@ lang_option = $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 # ...and keep it out of the commands' environment, where it would name a
 # locale.
 unexport LANG
+
+# Values given on make's command line reach the commands verbatim, through
+# the environment, and recipes quote them as shell variables ("$$NAME"):
+# pasted into a recipe, an apostrophe would end the quoting and run what
+# follows, a $ would be expanded and a space would split an argument.
+passed_verbatim := SITEURL RSYNC_TARGET SSH_PORT PAGES_REMOTE PAGES_BRANCH PAGES_CNAME SOURCE FORMAT MAP REPORT
+$(foreach name,$(passed_verbatim),$(eval override $(name) := $$(value $(name))))
+export $(passed_verbatim)
 
 .PHONY: html clean serve devserver publish rsync_upload github test bench status translate translations import-comments
 
@@ -36,12 +46,12 @@ serve: $(INSTALLED)
 devserver: $(INSTALLED)
 	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py --autoreload --listen
 
-# The site's address: SITEURL=... on the command line, else publishconf.py's.
-site_url = $(or $(SITEURL),$(shell $(PY) -m plugins.hosting setting SITEURL))
-
+# The site's address: SITEURL=... on the command line, else publishconf.py's,
+# checked (a web address, no credentials) and normalised before Pelican
+# reads it.
 publish: $(INSTALLED)
-	@test -n "$(site_url)" || { echo "make publish: give the site's address, e.g. make publish SITEURL=https://example.org (or set SITEURL in publishconf.py)"; exit 2; }
-	$(PELICAN) content -o $(OUTPUT) -s publishconf.py -e 'SITEURL="$(site_url)"' --fatal warnings
+	site_url=$$($(PY) -m plugins.hosting site-url) || exit 2; \
+	$(PELICAN) content -o $(OUTPUT) -s publishconf.py -e "$$site_url" --fatal warnings
 	$(PY) -m plugins.search index $(OUTPUT) --cache .cache/search-index
 
 # Deploying (README "Publishing"): each verb builds with publishconf.py
@@ -50,10 +60,10 @@ publish: $(INSTALLED)
 deploy_options = --output $(OUTPUT) $(if $(DRY_RUN),--dry-run)
 
 rsync_upload: publish
-	$(PY) -m plugins.hosting rsync $(deploy_options) $(if $(RSYNC_TARGET),--target '$(RSYNC_TARGET)') $(if $(SSH_PORT),--ssh-port $(SSH_PORT))
+	$(PY) -m plugins.hosting rsync $(deploy_options) $(if $(RSYNC_TARGET),--target "$$RSYNC_TARGET") $(if $(SSH_PORT),--ssh-port "$$SSH_PORT")
 
 github: publish
-	$(PY) -m plugins.hosting git $(deploy_options) $(if $(PAGES_REMOTE),--remote '$(PAGES_REMOTE)') $(if $(PAGES_BRANCH),--branch '$(PAGES_BRANCH)') $(if $(PAGES_CNAME),--cname '$(PAGES_CNAME)')
+	$(PY) -m plugins.hosting git $(deploy_options) $(if $(PAGES_REMOTE),--remote "$$PAGES_REMOTE") $(if $(PAGES_BRANCH),--branch "$$PAGES_BRANCH") $(if $(PAGES_CNAME),--cname "$$PAGES_CNAME")
 
 # axe-core for the browser accessibility test, pinned by package-lock.json.
 node_modules/.package-lock.json: package.json package-lock.json
@@ -67,7 +77,7 @@ bench: $(INSTALLED)
 	$(PY) -m bench --groups $(GROUPS)
 
 status: $(INSTALLED)
-	@$(PY) -m plugins.variants status $(if $(FORMAT),--format $(FORMAT))
+	@$(PY) -m plugins.variants status $(if $(FORMAT),--format "$$FORMAT")
 
 translate: $(INSTALLED)
 	@test -n "$(KEY)" -a -n "$(lang_option)" || { echo "make translate: name the article and the new language, e.g. make translate KEY=is-it-engagement LANG=el"; exit 2; }
@@ -78,4 +88,4 @@ translations: $(INSTALLED)
 
 import-comments: $(INSTALLED)
 	@test -n "$(SOURCE)" -a -n "$(FORMAT)" || { echo "make import-comments: give SOURCE=<file> FORMAT=<wxr|disqus|html|seed> [LANG=<lang>] [MAP=<file.csv>] [DRY_RUN=1] [REPORT=<report.json>]"; exit 2; }
-	$(PY) -m plugins.comments import --source $(SOURCE) --format $(FORMAT) $(lang_option) $(if $(MAP),--map $(MAP)) $(if $(DRY_RUN),--dry-run) $(if $(REPORT),--report $(REPORT))
+	$(PY) -m plugins.comments import --source "$$SOURCE" --format "$$FORMAT" $(lang_option) $(if $(MAP),--map "$$MAP") $(if $(DRY_RUN),--dry-run) $(if $(REPORT),--report "$$REPORT")

@@ -13,6 +13,7 @@ from plugins.errors.exceptions import require_plugins
 
 from .host_files import write_host_files
 from .policy import install_policies
+from .site_url import check_site_url
 
 
 def check_plugins(pelican):
@@ -21,5 +22,6 @@ def check_plugins(pelican):
 
 def register():
     signals.initialized.connect(check_plugins)
+    signals.initialized.connect(check_site_url)
     signals.generator_init.connect(install_policies)
     signals.finalized.connect(write_host_files)

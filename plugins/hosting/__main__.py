@@ -2,18 +2,22 @@
 settings of publishconf.py, each overridable on the command line.
 
     python -m plugins.hosting setting SITEURL
+    python -m plugins.hosting site-url
     python -m plugins.hosting rsync [--target user@host:/path/] [--ssh-port N] [--dry-run]
     python -m plugins.hosting git [--remote origin] [--branch gh-pages] [--cname example.org] [--dry-run]
 """
 
 import argparse
+import json
 import logging
+import os
 import sys
 from pathlib import Path
 
 from pelican.settings import read_settings
 
 from .deploy import DeployError, deploy_git, deploy_rsync
+from .site_url import SiteUrlError, checked_site_url
 
 
 def publish_settings(path):
@@ -34,6 +38,11 @@ def main(argv=None):
     commands = parser.add_subparsers(dest="command", required=True)
     setting = commands.add_parser("setting", help="print one setting of the publishing settings")
     setting.add_argument("name")
+    commands.add_parser(
+        "site-url",
+        help="check the site's address (SITEURL in the environment, as make passes it, else the "
+             "publishing settings') and print it as a Pelican -e override",
+    )
     for name, summary in (("rsync", "send output/ to a server with rsync over SSH"),
                           ("git", "commit output/ onto a git host's publishing branch (ghp-import)")):
         command = commands.add_parser(name, help=summary)
@@ -51,6 +60,13 @@ def main(argv=None):
         if args.command == "setting":
             value = settings.get(args.name)
             print("" if value is None else value)
+        elif args.command == "site-url":
+            given = os.environ.get("SITEURL") or settings.get("SITEURL")
+            if not given:
+                print("make publish: give the site's address, e.g. make publish SITEURL=https://example.org "
+                      f"(or set SITEURL in {args.settings})", file=sys.stderr)
+                return 2
+            print("SITEURL=" + json.dumps(checked_site_url(given)))
         elif args.command == "rsync":
             deploy_rsync(
                 args.output,
@@ -70,6 +86,9 @@ def main(argv=None):
     except DeployError as error:
         print(f"{args.command}: {error}", file=sys.stderr)
         return 1
+    except SiteUrlError as error:
+        print(f"make publish: {error}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -124,6 +124,8 @@ def deploy_git(output, remote, branch, project_root, cname=None, dry_run=False):
     url = resolve_remote(remote, project_root)
     if not branch:
         raise DeployError("no PAGES_BRANCH: set it in publishconf.py, e.g. PAGES_BRANCH = \"gh-pages\"")
+    if _git("check-ref-format", "--branch", branch, check=False).returncode != 0:
+        raise DeployError(f"PAGES_BRANCH {branch!r} is not a name git allows for a branch: give one such as gh-pages")
     message = f"Site built from {source_description(project_root)}"
     with tempfile.TemporaryDirectory(prefix="publish-") as work:
         _git("init", "--quiet", work)

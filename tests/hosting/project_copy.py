@@ -33,8 +33,7 @@ def make(project, *arguments):
     return subprocess.run(
         ["make", "--no-print-directory", "-C", str(project), *arguments],
         capture_output=True, text=True, timeout=600,
-        # A wide console: Pelican's log handler wraps messages at its width.
-        env=dict(os.environ, COLUMNS="1000", **PUBLISHER),
+        env=dict(os.environ, **PUBLISHER),
     )
 
 
