@@ -1,0 +1,90 @@
+"""Lighthouse 12.2.3 (npm, pinned by package-lock.json) with the system
+Chromium, mobile, on the published build served locally with the headers
+its _headers gives each address: 100 in Performance, Accessibility, Best
+Practices and SEO for the root chooser, each language's home, each
+article, each series page, a search results page and a 404 page.
+
+The 404 page is audited at its own address (/<lang>/404.html, served 200):
+at a missing address Lighthouse's SEO audit marks the 404 status itself."""
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from browser.conftest import CHROMIUM, CHROMIUM_FLAGS, require
+from browser.test_content_security_policy import host_handler
+from browser_pages import article_pages, language_homes
+from sitebuild import CONTENT, ROOT, build_site, index_site, read_html
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Two audits at once: one per core.
+AT_ONCE = 2
+
+
+def audited_pages(output):
+    """Addresses to audit, read from the build: the root, the homes, the
+    articles, the series pages (their JSON-LD type), one search and one 404."""
+    homes = language_homes(output)
+    pages = ["/"] + [f"/{code}/" for code in homes] + [url for _, url in article_pages(output)]
+    for path in sorted(Path(output).rglob("index.html")):
+        if any(s.string and '"CreativeWorkSeries"' in s.string and '"@type": "CreativeWorkSeries"' in s.string
+               for s in read_html(path).find_all("script", type="application/ld+json")):
+            pages.append("/" + path.parent.relative_to(output).as_posix() + "/")
+    lang, article = article_pages(output)[0]
+    search = read_html(Path(output) / lang / "index.html").find("form", role="search")["action"]
+    # A word every reader of that language would find: its first article's title's longest.
+    title = read_html(Path(output) / article.strip("/") / "index.html").h1.get_text()
+    pages.append(f"{urlsplit(search).path}?q={quote(max(title.split(), key=len))}")
+    pages.append(f"/{lang}/404.html")
+    return pages
+
+
+def lighthouse(url, report):
+    command = [
+        str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+        "--only-categories=" + ",".join(CATEGORIES),
+        "--chrome-flags=" + " ".join(f for f in CHROMIUM_FLAGS if not f.startswith("--window-size")),
+    ]
+    subprocess.run(command, env=dict(os.environ, CHROME_PATH=str(CHROMIUM)),
+                   capture_output=True, text=True, timeout=300, check=True)
+    result = json.loads(Path(report).read_text("utf-8"))
+    failing = []
+    for category in result["categories"].values():
+        for ref in category["auditRefs"]:
+            audit = result["audits"][ref["id"]]
+            if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
+                failing.append(f"{ref['id']} {audit.get('displayValue', '')}".strip())
+    return {name: result["categories"][name]["score"] for name in CATEGORIES}, failing
+
+
+def test_every_kind_of_page_scores_100(tmp_path):
+    require(LIGHTHOUSE.is_file(), f"Lighthouse is not installed ({LIGHTHOUSE} missing): run npm ci")
+    require(CHROMIUM.is_file(), f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    output = tmp_path / "output"
+    # The port is taken first: the published build's absolute links name it.
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), None)
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    index_site(build_site(CONTENT, output, "publishconf.py", fatal="warnings", SITEURL=origin))
+    server.RequestHandlerClass = functools.partial(host_handler(output), directory=str(output))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        pages = audited_pages(output)
+        with ThreadPoolExecutor(AT_ONCE) as pool:
+            results = dict(zip(pages, pool.map(
+                lambda page: lighthouse(origin + page, tmp_path / f"report-{abs(hash(page))}.json"), pages)))
+    finally:
+        server.shutdown()
+        server.server_close()
+    below = {page: (scores, failing) for page, (scores, failing) in results.items()
+             if any(score != 1 for score in scores.values())}
+    assert not below, json.dumps(below, ensure_ascii=False, indent=1)
+    assert len(pages) >= 1 + 4 + 4 + 2
