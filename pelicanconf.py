@@ -21,12 +21,14 @@ SITEURL = ""
 # scripts and writing direction come from Babel's CLDR data
 # (plugins/localisation), never typed here. "fallbacks" is the order in which
 # a reader of that language is offered what is not yet in it; by default,
-# the site's order.
+# the site's order. "lowercase_language_names": the language writes other
+# languages' names in lower case in running text where CLDR capitalises
+# them (Greek "τα ιταλικά"; CLDR's Greek names are "Ιταλικά").
 LANGUAGES = {
     "cy": {},
     "it": {},
     "ar": {},
-    "el": {"fallbacks": ["it", "cy", "ar"]},
+    "el": {"fallbacks": ["it", "cy", "ar"], "lowercase_language_names": True},
 }
 # Pelican needs a default; every language is equal on this site, so it only
 # names the language of the root chooser's x-default fallback.

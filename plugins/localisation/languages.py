@@ -24,8 +24,8 @@ class Language:
     locale: Locale
     fallbacks: tuple  # codes of the languages offered when this one lacks a page
     territory_locale: str  # language_TERRITORY as Open Graph wants it, e.g. "cy_GB"
-    # {code: the site's languages' names as this one writes them standing
-    # alone, e.g. in a label in parentheses}: "Gallese" in Italian.
+    # {code: the site's languages' names as this one writes them in running
+    # text, e.g. in a label in parentheses}: "gallese" in Italian.
     labels: dict = field(compare=False)
 
 
@@ -34,20 +34,29 @@ def load_languages(table):
     language's "menu_name" overrides the name menus show (by default CLDR's, as
     ICU capitalises it for a menu)."""
     locales = {code: _locale(code) for code in table}
-    labels = standalone_names(list(locales))
+    names = standalone_names(list(locales))
     return {
         code: Language(
             code=code,
             name=locale.get_display_name(locale),
-            menu_name=(table[code] or {}).get("menu_name") or labels[code][code],
+            menu_name=(table[code] or {}).get("menu_name") or names["menu"][code][code],
             dir=locale.text_direction,
             locale=locale,
             fallbacks=_fallbacks(code, table[code] or {}, list(locales)),
             territory_locale=_territory_locale(locale),
-            labels=labels[code],
+            labels=_names_in_text(names["text"][code], table[code] or {}),
         )
         for code, locale in locales.items()
     }
+
+
+def _names_in_text(names, entry):
+    """CLDR's names for the middle of a sentence, lower-cased where the
+    language writes them so and CLDR does not ("lowercase_language_names":
+    Greek writes "τα ιταλικά", CLDR has "Ιταλικά")."""
+    if entry.get("lowercase_language_names"):
+        return {code: name.lower() for code, name in names.items()}
+    return names
 
 
 def _locale(code):

@@ -1,7 +1,7 @@
-"""Language names as a language writes them standing alone, in a menu or
-as a label: CLDR's names with its contextTransforms capitalisation
-(uiListOrMenu: "Italiano" in an Italian menu, "italiano" in a sentence),
-read from ICU, because Babel has no contextTransforms.
+"""Language names as a language writes them in a menu and in running
+text: CLDR's names with its contextTransforms capitalisation (uiListOrMenu:
+"Italiano" in an Italian menu; middle of a sentence: "italiano"), read from
+ICU, because Babel has no contextTransforms.
 
 ICU is asked in a short-lived process: the build needs a few dozen names
 from it, and ICU's library, once loaded, would stay in the build's memory
@@ -21,8 +21,8 @@ class NamesUnavailable(ContentError):
 
 
 def standalone_names(codes):
-    """{in_code: {code: name}}: each language's name as each of the
-    languages writes it standing alone."""
+    """{"menu": {in_code: {code: name}}, "text": {...}}: each language's
+    name as each of the languages writes it in a menu and in a sentence."""
     reading, writing = os.pipe()
     pid = fork(functools.partial(_send_names, list(codes), reading, writing))
     os.close(writing)
@@ -42,10 +42,14 @@ def _send_names(codes, reading, writing):
 def _names_from_icu(codes):
     import icu  # only in this process: see the module's docstring
 
-    table = {}
-    for in_code in codes:
-        names = icu.LocaleDisplayNames.createInstance(
-            icu.Locale.forLanguageTag(in_code), [icu.UDisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU]
-        )
-        table[in_code] = {code: names.localeDisplayName(icu.Locale.forLanguageTag(code)) for code in codes}
-    return table
+    contexts = {
+        "menu": icu.UDisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU,
+        "text": icu.UDisplayContext.CAPITALIZATION_FOR_MIDDLE_OF_SENTENCE,
+    }
+    tables = {}
+    for usage, context in contexts.items():
+        tables[usage] = {}
+        for in_code in codes:
+            names = icu.LocaleDisplayNames.createInstance(icu.Locale.forLanguageTag(in_code), [context])
+            tables[usage][in_code] = {code: names.localeDisplayName(icu.Locale.forLanguageTag(code)) for code in codes}
+    return tables

@@ -73,3 +73,20 @@ def test_a_site_can_name_a_language_its_own_way_in_menus():
     assert languages["it"].menu_name == menu_cased("it")
 
 
+
+
+def in_a_sentence(in_code, code):
+    names = icu.LocaleDisplayNames.createInstance(
+        icu.Locale(in_code), [icu.UDisplayContext.CAPITALIZATION_FOR_MIDDLE_OF_SENTENCE])
+    return names.localeDisplayName(icu.Locale(code))
+
+
+def test_labels_name_other_languages_as_running_text_does():
+    """The "(gallese)" after a title in another language: CLDR's name for
+    the middle of a sentence; Greek, which CLDR capitalises, in lower case."""
+    languages = load_languages(SETTINGS["LANGUAGES"])
+    assert languages["it"].labels["el"] == in_a_sentence("it", "el") == in_a_sentence("it", "el").lower()
+    assert languages["it"].labels["el"] != menu_cased("it").lower() and languages["it"].labels["el"][0].islower()
+    assert languages["el"].labels["it"] == in_a_sentence("el", "it").lower() != in_a_sentence("el", "it")
+    assert languages["cy"].labels["it"] == in_a_sentence("cy", "it")  # Welsh capitalises: Eidaleg
+    assert languages["ar"].labels["el"] == in_a_sentence("ar", "el")
