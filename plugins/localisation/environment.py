@@ -66,10 +66,11 @@ class Localisation:
         return self.formatted[key]
 
     @pass_context
-    def language_label(self, context, code):
-        """The name of language `code` in the page's language, as a label
-        stands alone: "(Cymraeg)" on a Welsh page, "(الويلزية)" on an Arabic one."""
-        return context["page_lang"].labels[code]
+    def language_label(self, context, code, alone=False):
+        """The name of language `code` in the page's language, as running
+        text writes it ("(gallese)" on an Italian page) or, `alone`, as it
+        starts a line or a menu item ("Gallese")."""
+        return (context["page_lang"].menu_labels if alone else context["page_lang"].labels)[code]
 
     @pass_context
     def format_list(self, context, items, caller=None):

@@ -27,6 +27,8 @@ class Language:
     # {code: the site's languages' names as this one writes them in running
     # text, e.g. in a label in parentheses}: "gallese" in Italian.
     labels: dict = field(compare=False)
+    # The same names as a menu or the start of a line shows them: "Gallese".
+    menu_labels: dict = field(compare=False)
 
 
 def load_languages(table):
@@ -45,6 +47,7 @@ def load_languages(table):
             fallbacks=_fallbacks(code, table[code] or {}, list(locales)),
             territory_locale=_territory_locale(locale),
             labels=_names_in_text(names["text"][code], table[code] or {}),
+            menu_labels=names["menu"][code],
         )
         for code, locale in locales.items()
     }

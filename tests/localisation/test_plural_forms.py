@@ -111,9 +111,10 @@ def test_forms_differ_where_the_language_does(catalogs):
         number = format_decimal(n, locale=code)
         return catalogs[code].ngettext(*COMMENT_COUNT, n) % {"num": number}
 
-    # Welsh: the singular noun after any numeral, "Dim sylwadau" for none.
+    # Welsh: one, two, three and six spelled out, the singular noun after
+    # any numeral, "Dim sylwadau" for none.
     assert [say("cy", n) for n in (0, 1, 2, 3, 6, 8, 100)] == [
-        "Dim sylwadau", "Un sylw", "2 sylw", "3 sylw", "6 sylw", "8 sylw", "100 sylw",
+        "Dim sylwadau", "Un sylw", "Dau sylw", "Tri sylw", "Chwe sylw", "8 sylw", "100 sylw",
     ]
     assert [say("el", n) for n in (1, 16)] == ["1 σχόλιο", "16 σχόλια"]
     assert [say("it", n) for n in (1, 5, 1_000_000)] == [

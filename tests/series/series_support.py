@@ -49,12 +49,16 @@ def catalog(lang):
     return load_catalogs(ROOT / "translations", load_languages(SETTINGS["LANGUAGES"]))[lang]
 
 
-def label(lang, in_lang):
-    """The name of ``lang`` standing alone in ``in_lang``, straight from ICU."""
-    names = icu.LocaleDisplayNames.createInstance(
-        icu.Locale.forLanguageTag(in_lang), [icu.UDisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU]
-    )
-    return names.localeDisplayName(icu.Locale.forLanguageTag(lang))
+def label(lang, in_lang, alone=False):
+    """The name of ``lang`` in ``in_lang``, straight from ICU: as running
+    text writes it (lower case where LANGUAGES says the language writes
+    it so), or `alone`, as a menu item or the start of a line."""
+    context = (icu.UDisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU if alone
+               else icu.UDisplayContext.CAPITALIZATION_FOR_MIDDLE_OF_SENTENCE)
+    names = icu.LocaleDisplayNames.createInstance(icu.Locale.forLanguageTag(in_lang), [context])
+    name = names.localeDisplayName(icu.Locale.forLanguageTag(lang))
+    lowercase = not alone and (SETTINGS["LANGUAGES"][in_lang] or {}).get("lowercase_language_names")
+    return name.lower() if lowercase else name
 
 
 def comment_count(key, lang):

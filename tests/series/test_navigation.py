@@ -152,7 +152,7 @@ def test_other_languages_threads_are_counted_and_linked(site):
         item = aside.select_one("li")
         link = item.a
         phrase = catalog(lang).ngettext("%(num)s comment", "%(num)s comments", count) % {"num": count}
-        assert item.get_text(" ", strip=True) == f"{label(other, lang)}: {phrase}"
+        assert item.get_text(" ", strip=True) == f"{label(other, lang, alone=True)}: {phrase}"
         assert link["href"].endswith(f"{other}/is-it-engagement/#comments")
 
 
