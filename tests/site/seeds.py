@@ -26,6 +26,27 @@ SEED_ARTICLES = [
 
 LIST_MARKER = re.compile(r"^\s*(?:\d+\.|•)\s+")
 
+# Where the capture broke the text and the source mends it (content/README.md
+# lists each): (what the capture has, what the page has instead).
+MENDED = {
+    "000": [
+        ("Heddiw mae'n dal i fod yn broblem yn ein diwydiant felly rwyf wedi dilyn y fideo isod.",
+         "Heddiw mae'n dal i fod yn broblem yn ein diwydiant."),
+        ("PPS: Diolch i Sinema Ablog am gynhyrchu'r fideo ysblennydd hwn! ", "PPS: "),
+    ],
+    "001": [
+        ("Oggi è ancora un problema nel nostro settore, quindi l'ho seguito con il video qui sotto.",
+         "Oggi è ancora un problema nel nostro settore."),
+        ("PPS: Grazie a Ablog Cinema per aver prodotto questo video spettacolare! ", "PPS: "),
+    ],
+    "003": [
+        (" اتخذت المسوقين وسائل الاعلام الاجتماعية من هذا:", ""),
+        ("الى هذا:", ""),
+        ("صورة الائتمان: NASAblueshift", ""),
+    ],
+    "004": [("Τζόναθαν Σάλεμ ΜπάσκινΠέρυσι", "Πέρυσι")],
+}
+
 
 def normalise(text):
     return " ".join(text.split())
@@ -55,4 +76,7 @@ def article_paragraphs(seed):
             line = LIST_MARKER.sub("", line)
             if line.strip():
                 paragraphs.append(normalise(line))
-    return paragraphs
+    for captured, mended in MENDED.get(seed.file[:3], []):
+        assert any(captured in paragraph for paragraph in paragraphs), captured
+        paragraphs = [paragraph.replace(captured, mended) for paragraph in paragraphs]
+    return [paragraph for paragraph in paragraphs if paragraph]
