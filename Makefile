@@ -33,8 +33,10 @@ clean:
 serve: $(INSTALLED)
 	$(PELICAN) --listen -o $(OUTPUT) -s pelicanconf.py
 
+# Rebuilds the site and its search index on every save, serves it, and
+# reloads the browser (plugins/devserver). PORT=8001 for another port.
 devserver: $(INSTALLED)
-	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py --autoreload --listen
+	$(PY) -m plugins.devserver content -o $(OUTPUT) -s pelicanconf.py $(if $(PORT),-p $(PORT))
 
 # The site's address: SITEURL=... on the command line, else publishconf.py's.
 site_url = $(or $(SITEURL),$(shell $(PY) -m plugins.hosting setting SITEURL))

@@ -1,0 +1,79 @@
+"""A `make devserver` of its own (python -m plugins.devserver on a free
+port, in its own process group), for the bench's save-to-served latency and
+the devserver's tests: what it printed, and what its HTTP port serves."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Devserver:
+    """Started on entering, stopped (its whole process group) on leaving."""
+
+    def __init__(self, content: Path, output: Path, cache: Path, settings: Path = ROOT / "pelicanconf.py"):
+        self.port = free_port()
+        self.command = [
+            sys.executable, "-m", "plugins.devserver", str(content), "-o", str(output),
+            "-s", str(settings), "-p", str(self.port), "--log-handler", "plain",
+            "-e", f"CACHE_PATH={json.dumps(str(cache))}",
+        ]
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+
+    def __enter__(self) -> Devserver:
+        self.process = subprocess.Popen(
+            self.command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            # Its own process group: the builder, the server and what they
+            # fork stop together.
+            start_new_session=True,
+        )
+        threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stdout], daemon=True).start()
+        return self
+
+    def __exit__(self, *exception):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def fetch(self, path: str) -> bytes | None:
+        """What the server answers for path; None until it answers 200."""
+        try:
+            with urllib.request.urlopen(self.url(path), timeout=10) as response:
+                return response.read()
+        except (urllib.error.URLError, ConnectionError):
+            return None
+
+    def printed(self, fragment: str) -> bool:
+        """Whether any line printed so far contains fragment."""
+        while not self.lines.empty():
+            self.seen.append(self.lines.get())
+        return any(fragment in line for line in self.seen)
+
+    def output(self) -> str:
+        self.printed("")
+        return "".join(self.seen)
