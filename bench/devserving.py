@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -77,3 +78,31 @@ class Devserver:
     def output(self) -> str:
         self.printed("")
         return "".join(self.seen)
+
+
+def wait_for(condition, what: str, server: Devserver, seconds: float = 60):
+    """condition()'s first true value, asked every 0.1 s; AssertionError
+    with what the server printed after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.1)
+    raise AssertionError(f"waited {seconds} s for {what}; the server printed:\n" + server.output())
+
+
+def saving(path: Path, text: str, done):
+    """A condition for wait_for: saves the file, and again every few
+    seconds until done() (a save made while the server was still building
+    may go unseen), then done()'s value."""
+    saved = [0.0]
+
+    def check():
+        finished = done()
+        if not finished and time.monotonic() - saved[0] > 3:
+            path.write_text(text, "utf-8")
+            saved[0] = time.monotonic()
+        return finished
+
+    return check

@@ -6,46 +6,16 @@ that, while output/ stays what a build writes. (That the browser reloads
 by itself: tests/browser/test_devserver_reload.py.)"""
 
 import gzip
-import time
 
 import pytest
 from bs4 import BeautifulSoup
 from sitebuild import ROOT, copy_content
 
-from bench.devserving import Devserver
+from bench.devserving import Devserver, saving, wait_for
 from plugins.devserver.building import UP_TO_DATE
 
 ARTICLE = "articles/five-misconceptions/five-misconceptions.cy.md"
 PAGE = "/cy/five-misconceptions/"
-WAIT = 60  # seconds for any one step
-
-
-def wait_for(condition, what, server):
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.3)
-    raise AssertionError(f"waited {WAIT} s for {what}; the server printed:\n" + server.output())
-
-
-def saving(path, text, done):
-    """Save the file, and save it again every few seconds until `done`: a
-    save made while the server was still building may go unseen."""
-    saved = [0.0]
-
-    def check():
-        if done():
-            return True
-        if time.monotonic() - saved[0] > 3:
-            path.write_text(text, "utf-8")
-            saved[0] = time.monotonic()
-        return False
-
-    return check
-
-
 @pytest.fixture
 def devserver(tmp_path):
     content = copy_content(tmp_path / "content")
