@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PELICAN := $(PY) -m pelican
 INSTALLED := $(VENV)/.installed
 OUTPUT := output
-GROUPS ?= 250
+GROUPS ?= 250 1000
 
 # LANG is also the shell's locale variable: use it only when it was given
 # on the command line (make translate KEY=x LANG=el).

@@ -75,20 +75,25 @@ class Devserver:
             self.seen.append(self.lines.get())
         return any(fragment in line for line in self.seen)
 
+    def count(self, fragment: str) -> int:
+        """How many lines printed so far contain fragment."""
+        self.printed(fragment)
+        return sum(fragment in line for line in self.seen)
+
     def output(self) -> str:
         self.printed("")
         return "".join(self.seen)
 
 
-def wait_for(condition, what: str, server: Devserver, seconds: float = 60):
-    """condition()'s first true value, asked every 0.1 s; AssertionError
-    with what the server printed after `seconds`."""
+def wait_for(condition, what: str, server: Devserver, seconds: float = 60, every: float = 0.1):
+    """condition()'s first true value, asked every `every` seconds;
+    AssertionError with what the server printed after `seconds`."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         result = condition()
         if result:
             return result
-        time.sleep(0.1)
+        time.sleep(every)
     raise AssertionError(f"waited {seconds} s for {what}; the server printed:\n" + server.output())
 
 
