@@ -34,9 +34,11 @@ serve: $(INSTALLED)
 	$(PELICAN) --listen -o $(OUTPUT) -s pelicanconf.py
 
 # Rebuilds the site and its search index on every save, serves it, and
-# reloads the browser (plugins/devserver). PORT=8001 for another port.
+# reloads the browser (plugins/devserver). PORT=8001 for another port: a
+# value given on make's command line is in the recipe's environment, and
+# is quoted from there. The plain log handler: one line per message.
 devserver: $(INSTALLED)
-	$(PY) -m plugins.devserver content -o $(OUTPUT) -s pelicanconf.py $(if $(PORT),-p $(PORT))
+	$(PY) -m plugins.devserver content -o $(OUTPUT) -s pelicanconf.py --log-handler plain $(if $(PORT),-p "$$PORT")
 
 # The site's address: SITEURL=... on the command line, else publishconf.py's.
 site_url = $(or $(SITEURL),$(shell $(PY) -m plugins.hosting setting SITEURL))
