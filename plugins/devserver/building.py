@@ -1,6 +1,8 @@
-"""The devserver's builds: Pelican's autoreload loop (one Pelican, run
-again after every save), with two steps after each build that succeeded:
-the search index brought up to date, then the browsers told to reload."""
+"""The devserver's builds: the loop `pelican --autoreload` runs (one
+Pelican, run again after every save, made anew when its settings file
+changes), written out here to add two steps after each build that
+succeeded: the search index brought up to date, then the browsers told to
+reload."""
 
 import logging
 import os
