@@ -171,7 +171,10 @@ def devserver_latency(content: Path, work: Path, settings: dict, runs: int, lang
     source = sorted((content / "articles").glob(f"*/*.{languages[0]}.md"))[0]
     page = "/" + settings["ARTICLE_URL"].format(lang=languages[0], slug=source.parent.name)
     served, up_to_date = [], []
-    with Devserver(content, work / "out-devserver", work / "cache-devserver") as server:
+    output, cache = work / "out-devserver", work / "cache-devserver"
+    for folder in (output, cache):  # a cold start, as an author's first make devserver
+        shutil.rmtree(folder, ignore_errors=True)
+    with Devserver(content, output, cache) as server:
         wait_for(lambda: server.count(UP_TO_DATE), "the devserver's first build", server, seconds=3600)
         for number in range(runs):
             print(f"  devserver save {number + 1}/{runs} ...", flush=True)
