@@ -60,7 +60,7 @@ def fork(work):
     if pid == 0:
         status = 1
         try:
-            status = _status_of(work)
+            status = _status_of(work, BaseException)  # whatever stops it, it exits
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -68,11 +68,11 @@ def fork(work):
     return pid
 
 
-def _status_of(work):
+def _status_of(work, caught=Exception):
     try:
         work()
         return 0
-    except Exception:
+    except caught:
         if not _is_fatal_log(sys.exc_info()[1]):
             traceback.print_exc()
         return 1
