@@ -9,7 +9,7 @@ import gzip
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import ROOT, copy_content
+from sitebuild import copy_content
 
 from bench.devserving import Devserver, saving, wait_for
 from plugins.devserver.building import UP_TO_DATE
