@@ -41,7 +41,7 @@ from pathlib import Path
 import pelican
 
 from . import corpus, hugo, wxr
-from .devserving import Devserver, wait_for
+from .devserving import started, wait_for
 from .measuring import HEADER, MIB, CommandFailed, Launcher, Series
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,26 +166,22 @@ def devserver_latency(content: Path, work: Path, settings: dict, runs: int, lang
     devserver's HTTP port and (2) its "up to date" line: search index
     refreshed, browsers told to reload. Each run appends a sentence to one
     article."""
-    from plugins.devserver.building import UP_TO_DATE
-
     source = sorted((content / "articles").glob(f"*/*.{languages[0]}.md"))[0]
     page = "/" + settings["ARTICLE_URL"].format(lang=languages[0], slug=source.parent.name)
     served, up_to_date = [], []
-    output, cache = work / "out-devserver", work / "cache-devserver"
-    for folder in (output, cache):  # a cold start, as an author's first make devserver
-        shutil.rmtree(folder, ignore_errors=True)
-    with Devserver(content, output, cache) as server:
-        wait_for(lambda: server.count(UP_TO_DATE), "the devserver's first build", server, seconds=3600)
+    # A cold start, as an author's first make devserver.
+    shutil.rmtree(work / "devserver", ignore_errors=True)
+    with started(content, work / "devserver", seconds=3600) as server:
         for number in range(runs):
             print(f"  devserver save {number + 1}/{runs} ...", flush=True)
-            builds = server.count(UP_TO_DATE)
+            builds = server.builds()
             time.sleep(1)  # the builder is watching again
             sentence = f"Saved in the devserver {number}.".encode()
             start = time.perf_counter()
             source.write_text(source.read_text(encoding="utf-8") + f"\n{sentence.decode()}\n", encoding="utf-8")
             wait_for(lambda: sentence in (server.fetch(page) or b""), "the new page", server, every=0.01)
             served.append(time.perf_counter() - start)
-            wait_for(lambda: server.count(UP_TO_DATE) > builds, "the index refreshed", server, every=0.01)
+            wait_for(lambda: server.builds() > builds, "the index refreshed", server, every=0.01)
             up_to_date.append(time.perf_counter() - start)
     return statistics.median(served), statistics.median(up_to_date)
 

@@ -4,6 +4,7 @@ the devserver's tests: what it printed, and what its HTTP port serves."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -17,6 +18,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from plugins.devserver.building import UP_TO_DATE
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,12 +32,15 @@ def free_port() -> int:
 class Devserver:
     """Started on entering, stopped (its whole process group) on leaving."""
 
-    def __init__(self, content: Path, output: Path, cache: Path, settings: Path = ROOT / "pelicanconf.py"):
+    def __init__(self, content: Path, folder: Path, settings: Path = ROOT / "pelicanconf.py"):
+        """Serve the sources in content; build into folder/output, with
+        Pelican's and the search index's caches in folder/cache."""
         self.port = free_port()
+        self.content, self.output_path = content, folder / "output"
         self.command = [
-            sys.executable, "-m", "plugins.devserver", str(content), "-o", str(output),
+            sys.executable, "-m", "plugins.devserver", str(content), "-o", str(self.output_path),
             "-s", str(settings), "-p", str(self.port), "--log-handler", "plain",
-            "-e", f"CACHE_PATH={json.dumps(str(cache))}",
+            "-e", f"CACHE_PATH={json.dumps(str(folder / 'cache'))}",
         ]
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
@@ -57,6 +63,10 @@ class Devserver:
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
+
+    def builds(self) -> int:
+        """How many builds it has finished (site and search index up to date)."""
+        return self.count(UP_TO_DATE)
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -111,3 +121,11 @@ def saving(path: Path, text: str, done):
         return finished
 
     return check
+
+
+@contextlib.contextmanager
+def started(content: Path, folder: Path, seconds: float = 60):
+    """A Devserver (see there) once its first build is done."""
+    with Devserver(content, folder) as server:
+        wait_for(server.builds, "the first build", server, seconds)
+        yield server

@@ -7,9 +7,8 @@ import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 from sitebuild import copy_content
 
-from bench.devserving import Devserver, saving, wait_for
+from bench.devserving import saving, started, wait_for
 from browser.test_content_security_policy import violation_listener, violations
-from plugins.devserver.building import UP_TO_DATE
 
 ARTICLE = "articles/five-misconceptions/five-misconceptions.cy.md"
 PAGE = "/cy/five-misconceptions/"
@@ -18,10 +17,7 @@ CONNECTED = "return !!(window.LiveReload && window.LiveReload.connector.protocol
 
 @pytest.fixture
 def devserver(tmp_path, browser):
-    content = copy_content(tmp_path / "content")
-    with Devserver(content, tmp_path / "output", tmp_path / "cache") as server:
-        server.content = content
-        wait_for(lambda: server.printed(UP_TO_DATE), "the first build", server)
+    with started(copy_content(tmp_path / "content"), tmp_path) as server:
         yield server
 
 

@@ -9,19 +9,23 @@ import gzip
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import copy_content
+from sitebuild import CONTENT, copy_content
 
-from bench.devserving import Devserver, saving, wait_for
-from plugins.devserver.building import UP_TO_DATE
+from bench.devserving import saving, started, wait_for
 
 ARTICLE = "articles/five-misconceptions/five-misconceptions.cy.md"
 PAGE = "/cy/five-misconceptions/"
 @pytest.fixture
 def devserver(tmp_path):
-    content = copy_content(tmp_path / "content")
-    with Devserver(content, tmp_path / "output", tmp_path / "cache") as server:
-        server.content, server.output_path = content, tmp_path / "output"
-        wait_for(lambda: server.printed(UP_TO_DATE), "the first build", server)
+    """A devserver of its own, on a copy of the content to edit."""
+    with started(copy_content(tmp_path / "content"), tmp_path) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def site_devserver(tmp_path_factory):
+    """One devserver over the content as it is, for the tests that only read."""
+    with started(CONTENT, tmp_path_factory.mktemp("devserver")) as server:
         yield server
 
 
@@ -53,7 +57,8 @@ def policy_of(page):
 
 
 @pytest.mark.parametrize("path", [PAGE, "/cy/search/"])
-def test_served_pages_load_live_reload_under_a_policy_that_allows_it_alone(devserver, path):
+def test_served_pages_load_live_reload_under_a_policy_that_allows_it_alone(site_devserver, path):
+    devserver = site_devserver
     origin = f"127.0.0.1:{devserver.port}"
     served = devserver.fetch(path).decode("utf-8")
     on_disk = (devserver.output_path / path.strip("/") / "index.html").read_text("utf-8")
@@ -70,7 +75,7 @@ def test_served_pages_load_live_reload_under_a_policy_that_allows_it_alone(devse
     assert "livereload" not in on_disk
 
 
-def test_nothing_of_live_reload_is_written_into_the_site(devserver):
-    mentions = [path for path in devserver.output_path.rglob("*")
+def test_nothing_of_live_reload_is_written_into_the_site(site_devserver):
+    mentions = [path for path in site_devserver.output_path.rglob("*")
                 if path.is_file() and b"livereload" in path.read_bytes()]
     assert not mentions
