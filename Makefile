@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PELICAN := $(PY) -m pelican --log-handler plain
 INSTALLED := $(VENV)/.installed
 OUTPUT := output
-GROUPS ?= 250
+GROUPS ?= 250 1000
 
 # LANG is also the shell's locale variable: use it only when it was given
 # on the command line (make translate KEY=x LANG=el).
@@ -43,8 +43,12 @@ clean:
 serve: $(INSTALLED)
 	$(PELICAN) --listen -o $(OUTPUT) -s pelicanconf.py
 
+# Rebuilds the site and its search index on every save, serves it, and
+# reloads the browser (plugins/devserver). PORT=8001 for another port: a
+# value given on make's command line is in the recipe's environment, and
+# is quoted from there. The plain log handler: one line per message.
 devserver: $(INSTALLED)
-	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py --autoreload --listen
+	$(PY) -m plugins.devserver content -o $(OUTPUT) -s pelicanconf.py --log-handler plain $(if $(PORT),-p "$$PORT")
 
 # The site's address: SITEURL=... on the command line, else publishconf.py's,
 # checked (a web address, no credentials) and normalised before Pelican

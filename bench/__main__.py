@@ -1,23 +1,28 @@
-"""make bench [GROUPS=250]: this project against plain Pelican on one
-synthetic corpus, in the same run.
+"""make bench [GROUPS="250 1000"]: what `make html` and `make devserver`
+cost on one synthetic corpus, against what an author would otherwise run,
+each round running every contender in turn (paired runs).
 
-  python -m bench --groups 250 [--runs 3] [--wxr-comments 100000] [--keep DIR]
+  python -m bench --groups 250 1000 [--runs 3] [--wxr-comments 100000] [--keep DIR]
 
-Builds the corpus (GROUPS articles x every language, ~1,000 words and 12-18
-threaded comments each) with
-  * this project: python -m pelican with the project's pelicanconf.py,
-    PATH pointed at the corpus (all its plugins, its theme, comments);
-  * plain Pelican 4.12: a settings file with PLUGINS = [] and the default
-    theme, reading the same Markdown files (comments are not its business);
-after one warm-up build of each, alternating the two for --runs full builds
-each (output and cache removed before each), then --runs incremental
-rebuilds each after one source file changed (both with Pelican's content
-cache on: the project's setting, and given to plain Pelican too). Beside
-the project's build, it times --runs builds of the search index over its
-output (python -m plugins.search index, as make html runs it after
-Pelican) and reports the index's size. Then it times importing WXR exports of a quarter, a half and all of
---wxr-comments comments (to show linear growth). Timings are
-printed, never asserted.
+For each GROUPS (articles, each in every language; ~1,000 words and 12-18
+threaded comments each), cold (no output, no cache) in every round:
+  * plain Pelican 4.12 as users run it: a settings file with the default
+    theme, no plugins, its default settings (no content cache): the
+    headline baseline; and once more with its content cache on;
+  * plain Pelican, then Pagefind's CLI over its output
+    (python -m pagefind --site);
+  * Hugo, then the same Pagefind CLI, over the corpus made a Hugo site
+    (bench/hugo.py), where `hugo` is installed;
+  * this project: python -m pelican with pelicanconf.py, then its search
+    index (python -m plugins.search index --cache), which is `make html`.
+Then, each round, after one article's text changed and after one comment
+was added: the project's Pelican build and its index, up to date, as
+`make html` does them; then a devserver's latency (a save, to the new
+page's bytes served by its HTTP port, and to its search index refreshed
+and the browser told to reload); last, importing WXR exports of none, a
+quarter, a half and all of --wxr-comments comments. Every figure is a
+median (peaks: the largest), every ratio is set against the target of
+issue 20. Timings are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -26,19 +31,30 @@ import argparse
 import json
 import platform
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pelican
 
-from . import corpus, wxr
-from .measuring import MIB, CommandFailed, Series, measure, table
+from . import corpus, hugo, wxr
+from .devserving import started, wait_for
+from .measuring import HEADER, MIB, CommandFailed, Launcher, Series
 
 ROOT = Path(__file__).resolve().parent.parent
+HUGO = shutil.which("hugo")
+# Issue 20's targets.
+TARGET_AGAINST_ALTERNATIVES = 0.8  # make html, cold / Hugo + Pagefind, and / plain Pelican + Pagefind
+TARGET_AFTER_EDIT = 0.15  # make html after one edit / make html cold
+TARGET_MEMORY = 1.5  # the project's largest peak / plain Pelican's
+TARGET_DEVSERVER = {250: 1.5, 1000: 3.0}  # seconds from a save to the new page served
 
 PLAIN_SETTINGS = """\
-# Plain Pelican, as a user would start: default theme, no plugins.
+# Plain Pelican, as a user would start: default theme, no plugins, the
+# default settings (no content cache) unless the bench turns it on.
 AUTHOR = "Bench Author"
 SITENAME = "Plain Pelican"
 SITEURL = ""
@@ -56,8 +72,6 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
-CACHE_CONTENT = True
-LOAD_CONTENT_CACHE = True
 CACHE_PATH = {cache!r}
 """
 
@@ -69,198 +83,254 @@ def project_settings():
     return get_settings_from_file(str(ROOT / "pelicanconf.py"))
 
 
-class Builder:
-    def __init__(self, name, command, output, cache):
-        self.name, self.command, self.output, self.cache = name, command, output, cache
-        self.full = Series(name)
-        self.incremental = Series(name)
-        self.comment_edit = Series(name)
-        self.written = {}  # kind of rebuild -> files written by its last run
+class Contender:
+    """A site generator, then a search index over what it wrote: both
+    steps' runs, and the two together."""
+
+    def __init__(self, name, build, index, output, cache, launcher):
+        self.name, self.output, self.cache, self.launcher = name, output, cache, launcher
+        self.build_command, self.index_command = build, index
+        self.build = Series(name)
+        self.index = Series("its search index") if index else None
 
     def clean(self):
         shutil.rmtree(self.output, ignore_errors=True)
         shutil.rmtree(self.cache, ignore_errors=True)
 
-    def build(self, log):
-        return measure(self.command, ROOT, log)
+    def run(self, build: Series | None = None, index: Series | None = None):
+        """Build (and index); the runs go to the given series, else to the
+        contender's own."""
+        (build or self.build).runs.append(self.launcher.measure(self.build_command, ROOT))
+        if self.index_command:
+            (index or self.index).runs.append(self.launcher.measure(self.index_command, ROOT))
 
-    def rebuild(self, log, series, kind):
-        """A rebuild into the existing output; remember how many files it wrote."""
-        before = {path: path.stat().st_mtime_ns for path in self.output.rglob("*") if path.is_file()}
-        series.runs.append(self.build(log))
-        self.written[kind] = sum(
-            1 for path in self.output.rglob("*")
-            if path.is_file() and before.get(path) != path.stat().st_mtime_ns
-        )
+    @property
+    def together(self) -> Series:
+        return self.build + self.index if self.index else self.build
 
 
-def builders(work: Path, content: Path, default_lang: str):
+def contenders(work: Path, content: Path, settings: dict, launcher: Launcher) -> dict[str, Contender]:
     python = sys.executable
-    ours_out, ours_cache = work / "out-project", work / "cache-project"
-    plain_out, plain_cache = work / "out-plain", work / "cache-plain"
-    ours = Builder(
-        "this project",
-        [python, "-m", "pelican", str(content), "-o", str(ours_out),
-         "-s", str(ROOT / "pelicanconf.py"), "-q",
-         "-e", f"PATH={json.dumps(str(content))}", f"CACHE_PATH={json.dumps(str(ours_cache))}"],
-        ours_out, ours_cache,
+    pagefind = [python, "-m", "pagefind", "--site"]
+    found = {}
+
+    out, cache = work / "out-project", work / "cache-project"
+    found["project"] = Contender(
+        "this project (make html)",
+        [python, "-m", "pelican", str(content), "-o", str(out), "-s", str(ROOT / "pelicanconf.py"), "-q",
+         "-e", f"PATH={json.dumps(str(content))}", f"CACHE_PATH={json.dumps(str(cache))}"],
+        [python, "-m", "plugins.search", "index", str(out), "--cache", str(cache / "search-index")],
+        out, cache, launcher,
     )
-    settings = work / "plainconf.py"
-    settings.write_text(PLAIN_SETTINGS.format(path=str(content), default_lang=default_lang,
-                                              cache=str(plain_cache)))
-    plain = Builder(
-        "plain Pelican",
-        [python, "-m", "pelican", str(content), "-o", str(plain_out), "-s", str(settings), "-q"],
-        plain_out, plain_cache,
-    )
-    return ours, plain
+    for key, cached in (("plain", False), ("plain cached", True)):
+        out, cache = work / f"out-{key.replace(' ', '-')}", work / f"cache-{key.replace(' ', '-')}"
+        conf = work / f"{key.replace(' ', '-')}conf.py"
+        text = PLAIN_SETTINGS.format(path=str(content), default_lang=settings["DEFAULT_LANG"], cache=str(cache))
+        conf.write_text(text + ("CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n" if cached else ""))
+        found[key] = Contender(
+            "plain Pelican, content cache on" if cached else "plain Pelican (default settings)",
+            [python, "-m", "pelican", str(content), "-o", str(out), "-s", str(conf), "-q"],
+            None if cached else pagefind + [str(out)],
+            out, cache, launcher,
+        )
+    if HUGO:
+        site, out = work / "hugo-site", work / "out-hugo"
+        hugo.make_site(content, site, settings)
+        found["hugo"] = Contender(
+            "Hugo", [HUGO, "--source", str(site), "--destination", str(out), "--quiet"],
+            pagefind + [str(out)], out, site / "resources", launcher,
+        )
+    return found
 
 
-def count_files(folder: Path) -> int:
-    return sum(1 for path in folder.rglob("*") if path.is_file())
+def files_written_since(output: Path, before: dict) -> str:
+    written = [path for path in output.rglob("*") if path.is_file() and before.get(path) != path.stat().st_mtime_ns]
+    index = sum(1 for path in written if path.is_relative_to(output / "pagefind"))
+    return f"{len(written) - index} files written, and {index} of the search index"
+
+
+def mtimes(output: Path) -> dict:
+    return {path: path.stat().st_mtime_ns for path in output.rglob("*") if path.is_file()}
 
 
 def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def search_index(site: Path, runs: int, log: Path, build: Series) -> str:
-    """Time --runs index builds over the project's built site (each
-    replaces the last) and describe the index beside the build."""
-    index = Series("search index")
-    command = [sys.executable, "-m", "plugins.search", "index", str(site)]
-    for number in range(runs):
-        print(f"search index {number + 1}/{runs} ...", flush=True)
-        index.runs.append(measure(command, ROOT, log))
-    bundle = site / "pagefind"
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    pages = ", ".join(f"{code} {data['page_count']}" for code, data in entry["languages"].items())
-    per_language = {code: 0 for code in entry["languages"]}
-    for path in bundle.rglob("*"):
-        code = path.name.split("_")[0]
-        if path.is_file() and path.parent.name in ("index", "fragment", "filter") and code in per_language:
-            per_language[code] += path.stat().st_size
-    site_size = folder_size(site) - folder_size(bundle)
-    return "\n".join([
-        "Search index (Pagefind) over the project's output, after its Pelican build",
-        f"  {'':<22}{'wall (median)':>15}{'CPU (median)':>15}{'peak RSS (max)':>16}  runs",
-        f"  {'Pelican full build':<22}{build.wall:>14.2f}s{build.cpu:>14.2f}s"
-        f"{build.peak_rss / MIB:>12.0f} MiB  {len(build.runs)}",
-        f"  {'search index':<22}{index.wall:>14.2f}s{index.cpu:>14.2f}s"
-        f"{index.peak_rss / MIB:>12.0f} MiB  {len(index.runs)}",
-        f"  {'index / build':<22}{index.wall / build.wall:>14.2f}x{index.cpu / build.cpu:>14.2f}x",
-        f"  pages indexed: {pages}",
-        f"  index: {folder_size(bundle) / MIB:.1f} MiB in {count_files(bundle):,} files "
-        f"({folder_size(bundle) / site_size:.0%} of the site's {site_size / MIB:.1f} MiB); "
-        "words and fragments per language: "
-        + ", ".join(f"{code} {size / MIB:.1f} MiB" for code, size in per_language.items()),
-    ])
+def verdict(value: float, target: float) -> str:
+    return "met" if value <= target else "MISSED"
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--groups", type=int, default=250, help="articles, each in every language")
-    parser.add_argument("--runs", type=int, default=3, help="measured runs of each (at least 3)")
-    parser.add_argument("--wxr-comments", type=int, default=100_000)
-    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
-    arguments = parser.parse_args(argv)
-    if arguments.runs < 3:
-        parser.error("--runs must be at least 3")
+def devserver_latency(content: Path, work: Path, settings: dict, runs: int, languages: list[str]):
+    """Seconds from a save to (1) the new page's bytes served by the
+    devserver's HTTP port and (2) its "up to date" line: search index
+    refreshed, browsers told to reload. Each run appends a sentence to one
+    article."""
+    source = sorted((content / "articles").glob(f"*/*.{languages[0]}.md"))[0]
+    page = "/" + settings["ARTICLE_URL"].format(lang=languages[0], slug=source.parent.name)
+    served, up_to_date = [], []
+    # A cold start, as an author's first make devserver.
+    shutil.rmtree(work / "devserver", ignore_errors=True)
+    with started(content, work / "devserver", seconds=3600) as server:
+        for number in range(runs):
+            print(f"  devserver save {number + 1}/{runs} ...", flush=True)
+            builds = server.builds()
+            time.sleep(1)  # the builder is watching again
+            sentence = f"Saved in the devserver {number}.".encode()
+            start = time.perf_counter()
+            source.write_text(source.read_text(encoding="utf-8") + f"\n{sentence.decode()}\n", encoding="utf-8")
+            wait_for(lambda: sentence in (server.fetch(page) or b""), "the new page", server, every=0.01)
+            served.append(time.perf_counter() - start)
+            wait_for(lambda: server.builds() > builds, "the index refreshed", server, every=0.01)
+            up_to_date.append(time.perf_counter() - start)
+    return statistics.median(served), statistics.median(up_to_date)
 
-    work = arguments.keep or Path(tempfile.mkdtemp(prefix="mmr-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    log = work / "builds.log"
-    try:
-        return run(arguments, work, log)
-    except CommandFailed as failure:
-        print(f"error: {failure}", file=sys.stderr)
-        return 1
-    finally:
-        if arguments.keep is None:
-            shutil.rmtree(work, ignore_errors=True)
 
-
-def run(arguments, work: Path, log: Path) -> int:
-    settings = project_settings()
+def bench_groups(groups: int, arguments, work: Path, launcher: Launcher, settings: dict) -> str:
     languages = list(settings["LANGUAGES"])
+    runs = arguments.runs
     content = work / "content"
     shutil.rmtree(content, ignore_errors=True)
-    counts = corpus.generate(content, arguments.groups, languages)
-    print(f"Pelican {pelican.__version__}, Python {platform.python_version()}, "
-          f"{platform.machine()}, work folder {work}")
-    print(f"corpus: {counts['groups']} articles x {len(languages)} languages = "
-          f"{counts['documents']} documents, {counts['words']:,} words, "
-          f"{counts['comments']:,} comments")
+    counts = corpus.generate(content, groups, languages)
+    print(f"\n=== GROUPS={groups}: {counts['groups']} articles x {len(languages)} languages = "
+          f"{counts['documents']} documents, {counts['words']:,} words, {counts['comments']:,} comments")
+    tools = contenders(work, content, settings, launcher)
+    if not HUGO:
+        print("  Hugo + Pagefind: skipped, no `hugo` on PATH (Debian: apt-get install hugo)")
+    order = [key for key in ("plain", "plain cached", "hugo", "project") if key in tools]
 
-    ours, plain = builders(work, content, settings.get("DEFAULT_LANG", languages[0]))
-    print("warm-up build of each ...", flush=True)
-    for builder in (ours, plain):
-        builder.clean()
-        builder.build(log)
-    for builder in (ours, plain):
-        print(f"  {builder.name}: {count_files(builder.output)} files written")
+    print("  warm-up run of each ...", flush=True)
+    for key in order:
+        tools[key].clean()
+        tools[key].run(Series("warm-up"), Series("warm-up"))
+    for number in range(runs):
+        print(f"  cold round {number + 1}/{runs} ...", flush=True)
+        for key in order:
+            tools[key].clean()
+            tools[key].run()
+    project = tools["project"]
+    cold_files = sum(1 for path in project.output.rglob("*") if path.is_file())
+    index_size = folder_size(project.output / "pagefind")
 
-    for number in range(arguments.runs):
-        print(f"full build {number + 1}/{arguments.runs} ...", flush=True)
-        for builder in (ours, plain):
-            builder.clean()
-            builder.full.runs.append(builder.build(log))
-    index_report = search_index(ours.output, arguments.runs, log, ours.full)
-    for number in range(arguments.runs):
-        print(f"incremental rebuild {number + 1}/{arguments.runs} ...", flush=True)
-        corpus.touch_one_article(content, number)
-        for builder in (ours, plain):
-            builder.rebuild(log, builder.incremental, "article")
-    for number in range(arguments.runs):
-        print(f"rebuild after a comments file changed {number + 1}/{arguments.runs} ...", flush=True)
-        corpus.add_one_comment(content, number)
-        ours.rebuild(log, ours.comment_edit, "comments")
+    edit, comment = Series("Pelican"), Series("Pelican")
+    edit_index, comment_index = Series("its search index"), Series("its search index")
+    written = {}
+    for number in range(runs):
+        print(f"  round after one change {number + 1}/{runs} ...", flush=True)
+        for change, build, index, kind in ((corpus.touch_one_article, edit, edit_index, "edit"),
+                                           (corpus.add_one_comment, comment, comment_index, "comment")):
+            change(content, number)
+            before = mtimes(project.output)
+            project.run(build, index)
+            written[kind] = files_written_since(project.output, before)
 
-    print()
-    print(table(f"Full build, {counts['documents']} documents (cold: no output, no cache)",
-                ours.full, plain.full))
-    print(f"  time per document: project {ours.full.wall / counts['documents'] * 1000:.2f} ms, "
-          f"plain Pelican {plain.full.wall / counts['documents'] * 1000:.2f} ms "
-          "(compare across GROUPS for growth)")
-    print()
-    print(table("Incremental rebuild after one source file changed (content cache on)",
-                ours.incremental, plain.incremental))
-    print(f"  files written by the last rebuild: project {ours.written['article']}, "
-          f"plain Pelican {plain.written['article']}")
-    print(f"  project rebuild / project full build: {ours.incremental.wall / ours.full.wall:.2f}x")
-    print()
-    print("Rebuild after one comments file changed (a comment added; the project only)")
-    print(f"  wall {ours.comment_edit.wall:.2f}s, CPU {ours.comment_edit.cpu:.2f}s, "
-          f"peak RSS {ours.comment_edit.peak_rss / MIB:.0f} MiB, {len(ours.comment_edit.runs)} runs; "
-          f"{ours.written['comments']} files written; "
-          f"{ours.comment_edit.wall / ours.full.wall:.2f}x of the project's full build")
-    print()
-    print(index_report)
+    served, up_to_date = devserver_latency(content, work, settings, runs, languages)
 
-    # No comments at all (the fixed cost: reading the articles to match
-    # posts to them), then a quarter, a half and all of the comments: the
-    # growth shows whether import time and memory stay linear.
+    plain = tools["plain"]
+    lines = [f"GROUPS={groups} ({counts['documents']:,} documents), cold unless said", HEADER]
+    for key in order:
+        tool = tools[key]
+        lines.append(tool.build.row(tool.name))
+        if tool.index:
+            lines.append(tool.index.row("  " + tool.index.name + (" (Pagefind CLI)" if key != "project" else "")))
+            lines.append(tool.together.row("  together"))
+    lines += [
+        f"  this project: {cold_files:,} files; its index {index_size / MIB:.1f} MiB",
+        "after one article's text changed, make html (index up to date):",
+        edit.row("  Pelican"), edit_index.row("  its search index"), (edit + edit_index).row("  together"),
+        f"    {written['edit']}",
+        "after one comment was added, make html:",
+        comment.row("  Pelican"), comment_index.row("  its search index"),
+        (comment + comment_index).row("  together"),
+        f"    {written['comment']}",
+        f"devserver: save -> new page served {served:.2f} s; -> index refreshed, browser told {up_to_date:.2f} s",
+    ]
+    make_html = project.together
+    peaks = max(series.peak_rss for series in (project.build, project.index, edit, edit_index, comment, comment_index))
+    ratios = []
+    if "hugo" in tools:
+        ratios.append(("make html, cold / Hugo + Pagefind", make_html.wall / tools["hugo"].together.wall,
+                       TARGET_AGAINST_ALTERNATIVES, "x"))
+    ratios += [
+        ("make html, cold / plain Pelican + Pagefind", make_html.wall / plain.together.wall,
+         TARGET_AGAINST_ALTERNATIVES, "x"),
+        ("make html after one edit / make html, cold", (edit + edit_index).wall / make_html.wall,
+         TARGET_AFTER_EDIT, "x"),
+        ("largest peak of this project's steps / plain Pelican's", peaks / plain.build.peak_rss,
+         TARGET_MEMORY, "x"),
+    ]
+    if groups in TARGET_DEVSERVER:
+        ratios.append(("devserver, save -> new page served", served, TARGET_DEVSERVER[groups], " s"))
+    lines.append("against issue 20's targets:")
+    lines += [f"  {label:<56}{value:>7.2f}{unit:<2} target <= {target}{unit.strip()}: {verdict(value, target)}"
+              for label, value, target, unit in ratios]
+    lines.append(f"  (for reference: make html, cold / plain Pelican alone {make_html.wall / plain.build.wall:.2f}x; "
+                 f"plain Pelican with its cache / without {tools['plain cached'].build.wall / plain.build.wall:.2f}x)")
+    report = "\n".join(lines)
+    print("\n" + report, flush=True)
+    import_report = bench_import(content, work, launcher, arguments.wxr_comments, languages)
+    return report + "\n" + import_report
+
+
+def bench_import(content: Path, work: Path, launcher: Launcher, total: int, languages: list[str]) -> str:
+    """No comments at all (the fixed cost: reading the articles to match
+    posts to them), then a quarter, a half and all of the comments: the
+    growth shows whether import time and memory stay linear."""
     keys = sorted(path.name for path in (content / "articles").iterdir())
+    lines = [f"import (--format wxr, {len(keys)} posts)"]
     for share in (None, 4, 2, 1):
-        count = arguments.wxr_comments // share if share else 0
+        count = total // share if share else 0
         import_content = work / "import-content"
         shutil.rmtree(import_content, ignore_errors=True)
         shutil.copytree(content / "articles", import_content / "articles")
         export = work / "export.wxr"
         size = wxr.generate(export, keys, count)
-        print(f"\nWXR import: {count:,} comments on {len(keys)} posts, "
-              f"{size / MIB:.1f} MiB export ...", flush=True)
+        print(f"  WXR import: {count:,} comments, {size / MIB:.1f} MiB export ...", flush=True)
         command = [sys.executable, "-m", "plugins.comments", "import", "--source", str(export),
                    "--format", "wxr", "--lang", languages[0], "--content", str(import_content)]
-        result = measure(command, ROOT, log)
-        stored = sum(
-            len(json.loads(path.read_text(encoding="utf-8"))["comments"])
-            for path in (import_content / "comments").glob("*.json")
-        )
-        print(f"  wall {result.wall:.2f}s, CPU {result.cpu:.2f}s, peak RSS {result.peak_rss / MIB:.0f} MiB, "
-              f"{stored:,} comments stored")
-    print(f"\nbuild output: {log}" if arguments.keep else "")
+        result = launcher.measure(command, ROOT)
+        lines.append(f"  {count:>7,} comments: wall {result.wall:.2f} s, CPU {result.cpu:.2f} s, "
+                     f"peak RSS {result.peak_rss / MIB:.0f} MiB")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--groups", type=int, nargs="+", default=[250, 1000],
+                        help="articles, each in every language; one report per value")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="rounds of measured runs (3 or more for medians worth the name)")
+    parser.add_argument("--wxr-comments", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    arguments = parser.parse_args(argv)
+    if arguments.runs < 1:
+        parser.error("--runs must be at least 1")
+
+    work = arguments.keep or Path(tempfile.mkdtemp(prefix="mmr-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    launcher = Launcher(work / "builds.log")
+    settings = project_settings()
+    print(f"Pelican {pelican.__version__}, Python {platform.python_version()}, {platform.machine()}, "
+          f"{hugo_version()}, work folder {work}")
+    try:
+        reports = [bench_groups(groups, arguments, work, launcher, settings) for groups in arguments.groups]
+    except CommandFailed as failure:
+        print(f"error: {failure}", file=sys.stderr)
+        return 1
+    finally:
+        launcher.close()
+        if arguments.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print("\n\n".join(["", "Summary", *reports]))
+    if arguments.runs < 3:
+        print(f"\n(only {arguments.runs} run(s) of each: figures for development, not for the README)")
     return 0
+
+
+def hugo_version() -> str:
+    if not HUGO:
+        return "no Hugo"
+    return subprocess.run([HUGO, "version"], capture_output=True, text=True).stdout.split("+")[0].strip()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import os
 import pickle
 
 from plugins.errors.exceptions import ContentError
-from plugins.writing.processes import fork, succeeded
+from plugins.writing.processes import can_fork, fork, succeeded
 
 
 class NamesUnavailable(ContentError):
@@ -23,6 +23,8 @@ class NamesUnavailable(ContentError):
 def standalone_names(codes):
     """{"menu": {in_code: {code: name}}, "text": {...}}: each language's
     name as each of the languages writes it in a menu and in a sentence."""
+    if not can_fork():  # ICU then stays loaded: there is no other process to ask it in
+        return _names_from_icu(codes)
     reading, writing = os.pipe()
     pid = fork(functools.partial(_send_names, list(codes), reading, writing))
     os.close(writing)

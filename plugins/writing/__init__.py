@@ -12,6 +12,7 @@ from plugins.errors.exceptions import require_plugins
 
 from .collector import freeze_what_was_read, unfreeze_previous_build
 from .generator import RenderingGenerator
+from .processes import say_when_one_process
 from .templates import keep_compiled_templates
 from .writer import PageWriter
 
@@ -31,6 +32,7 @@ def get_generators(pelican):
 def register():
     signals.initialized.connect(check_plugins)
     signals.initialized.connect(unfreeze_previous_build)
+    signals.initialized.connect(say_when_one_process)
     signals.article_generator_pretaxonomy.connect(freeze_what_was_read)
     signals.all_generators_finalized.connect(freeze_what_was_read)
     signals.finalized.connect(freeze_what_was_read)

@@ -5,7 +5,10 @@ would have.
 fork() runs one piece of work in a process of its own; render_everywhere
 renders the queued pages, each process its share (every Nth page), and
 waits for all of them; WorkApart computes values in other processes while
-the build goes on, and hands them over when asked."""
+the build goes on, and hands them over when asked.
+
+Where the system has no fork() (Windows), the build runs in one process:
+build_processes is 1 and fork() does its work at once, here."""
 
 import functools
 import os
@@ -15,14 +18,30 @@ import tempfile
 import traceback
 import weakref
 
+from pelican.log import console
+
 from plugins.errors.exceptions import ContentError
 from plugins.errors.reporting import FATAL_LOG_MESSAGE
 
 
+def can_fork():
+    return hasattr(os, "fork")
+
+
+def say_when_one_process(pelican):
+    """One line where there is no fork(), once per build (a devserver's
+    builds share it): printed, not logged, as it is no warning (make
+    publish fails on warnings)."""
+    if not can_fork():
+        console.print("This system has no os.fork (Windows): the build runs in one process.")
+
+
 def build_processes(settings):
     """How many processes the build may work in: BUILD_PROCESSES, by
-    default one per core. Converting Markdown, preparing comment threads
-    and rendering pages all ask here."""
+    default one per core; one where the system cannot fork. Converting
+    Markdown, preparing comment threads and rendering pages all ask here."""
+    if not can_fork():
+        return 1
     return max(1, settings.get("BUILD_PROCESSES") or os.cpu_count() or 1)
 
 
@@ -31,18 +50,17 @@ class ForkedProcessError(ContentError):
 
 
 def fork(work):
-    """Call work() in a forked process and return its pid. The process
-    exits 0 when work returns, 1 when it raises, having printed why (an
-    error Pelican's --fatal logged is printed already)."""
+    """Call work() in a forked process and return its pid, for succeeded().
+    The process exits 0 when work returns, 1 when it raises, having
+    printed why (an error Pelican's --fatal logged is printed already).
+    Where there is no fork(), work() is done here, now, the same way."""
+    if not can_fork():
+        return RanHere(_status_of(work) == 0)
     pid = os.fork()
     if pid == 0:
         status = 1
         try:
-            work()
-            status = 0
-        except BaseException:
-            if not _is_fatal_log(sys.exc_info()[1]):
-                traceback.print_exc()
+            status = _status_of(work, BaseException)  # whatever stops it, it exits
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -50,8 +68,27 @@ def fork(work):
     return pid
 
 
+def _status_of(work, caught=Exception):
+    try:
+        work()
+        return 0
+    except caught:
+        if not _is_fatal_log(sys.exc_info()[1]):
+            traceback.print_exc()
+        return 1
+
+
+class RanHere:
+    """What fork() returns where the system cannot fork: the work is done."""
+
+    def __init__(self, ok):
+        self.ok = ok
+
+
 def succeeded(pid):
     """Wait for a forked process; True if it exited 0."""
+    if isinstance(pid, RanHere):
+        return pid.ok
     return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
 
 

@@ -1,105 +1,81 @@
-"""`make devserver` survives bad input: a real `pelican --autoreload
---listen` prints the message for a broken Date:, keeps running, and serves
-the page rebuilt with the new text once the file is fixed."""
+"""`make devserver` (python -m plugins.devserver): it survives bad input,
+printing the message for a broken Date:, and serves the page rebuilt once
+the file is fixed; each build refreshes the search index; the pages it
+serves load the live-reload script under a policy that allows exactly
+that, while output/ stays what a build writes. (That the browser reloads
+by itself: tests/browser/test_devserver_reload.py.)"""
 
-import os
-import queue
-import signal
-import socket
-import subprocess
-import sys
-import threading
-import time
-import urllib.error
-import urllib.request
+import gzip
 
-from sitebuild import ROOT, copy_content
+import pytest
+from bs4 import BeautifulSoup
+from sitebuild import CONTENT, copy_content
+
+from bench.devserving import saving, started, wait_for
 
 ARTICLE = "articles/five-misconceptions/five-misconceptions.cy.md"
-WAIT = 60  # seconds for any one step
+PAGE = "/cy/five-misconceptions/"
+@pytest.fixture
+def devserver(tmp_path):
+    """A devserver of its own, on a copy of the content to edit."""
+    with started(copy_content(tmp_path / "content"), tmp_path) as server:
+        yield server
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+@pytest.fixture(scope="module")
+def site_devserver(tmp_path_factory):
+    """One devserver over the content as it is, for the tests that only read."""
+    with started(CONTENT, tmp_path_factory.mktemp("devserver")) as server:
+        yield server
 
 
-def fetch(url):
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError):
-        return None
+def indexed_text(output):
+    """Every indexed page's record, as Pagefind stores it (gzip JSON)."""
+    return b"".join(gzip.decompress(path.read_bytes()) for path in (output / "pagefind").rglob("*.pf_fragment"))
 
 
-def wait_for(condition, what, output=()):
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.3)
-    raise AssertionError(f"waited {WAIT} s for {what}; the server printed:\n" + "".join(output))
+def test_a_broken_date_is_reported_and_the_fix_is_served_and_indexed(devserver):
+    assert b"Rebuilt after the fix" not in devserver.fetch(PAGE)
+    source = devserver.content / ARTICLE
+    broken = source.read_text("utf-8").replace("Date: 2024-04-16", "Date: not-a-date")
+    message = lambda: devserver.printed(f"{ARTICLE}:2: Date: 'not-a-date' cannot be read")  # noqa: E731
+    wait_for(saving(source, broken, message), "the error message", devserver)
+    assert devserver.process.poll() is None, "the devserver stopped"
+
+    fixed = broken.replace("Date: not-a-date", "Date: 2024-04-16") + "\nRebuilt after the fix.\n"
+    rebuilt = lambda: b"Rebuilt after the fix" in (devserver.fetch(PAGE) or b"")  # noqa: E731
+    wait_for(saving(source, fixed, rebuilt), "the rebuilt page", devserver)
+    # The search index follows the build, before the browsers reload.
+    wait_for(lambda: b"Rebuilt after the fix" in indexed_text(devserver.output_path),
+             "the search index to hold the new text", devserver)
+    assert "Traceback" not in devserver.output()
 
 
-def saving(path, text, done):
-    """Save the file, and save it again every few seconds until `done`: a
-    save made while the server was still building may go unseen."""
-    saved = [0.0]
-
-    def check():
-        if done():
-            return True
-        if time.monotonic() - saved[0] > 3:
-            path.write_text(text, "utf-8")
-            saved[0] = time.monotonic()
-        return False
-
-    return check
+def policy_of(page):
+    meta = BeautifulSoup(page, "html.parser").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    return dict(directive.strip().split(" ", 1) for directive in meta["content"].split(";"))
 
 
-def test_a_broken_date_is_reported_and_the_fix_is_served(tmp_path):
-    content = copy_content(tmp_path / "content")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "output"),
-         "-s", str(ROOT / "pelicanconf.py"), "--autoreload", "--listen", "-p", str(port),
-         "--log-handler", "plain", "-e", f'CACHE_PATH="{tmp_path / "cache"}"'],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        # Its own process group: the server and the builder it forks stop together.
-        start_new_session=True,
-    )
-    lines = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
-    seen = []
+@pytest.mark.parametrize("path", [PAGE, "/cy/search/"])
+def test_served_pages_load_live_reload_under_a_policy_that_allows_it_alone(site_devserver, path):
+    devserver = site_devserver
+    origin = f"127.0.0.1:{devserver.port}"
+    served = devserver.fetch(path).decode("utf-8")
+    on_disk = (devserver.output_path / path.strip("/") / "index.html").read_text("utf-8")
+    scripts = [script.get("src") for script in BeautifulSoup(served, "html.parser").find_all("script", src=True)]
+    assert f"/livereload.js?port={devserver.port}" in scripts
+    written, dev = policy_of(on_disk), policy_of(served)
+    # The page's own policy, and the script and its WebSocket added.
+    expected = dict(written)
+    for name, source in (("script-src", f"http://{origin}/livereload.js"),
+                         ("connect-src", f"ws://{origin}/livereload")):
+        kept = [s for s in written.get(name, written["default-src"]).split() if s != "'none'"]
+        expected[name] = " ".join([*kept, source])
+    assert dev == expected
+    assert "livereload" not in on_disk
 
-    def printed(fragment):
-        def check():
-            while not lines.empty():
-                seen.append(lines.get())
-            return any(fragment in line for line in seen)
-        return check
 
-    page_url = f"http://127.0.0.1:{port}/cy/five-misconceptions/"
-    source = content / ARTICLE
-    try:
-        first = wait_for(lambda: fetch(page_url), "the first build to be served")
-        assert "Rebuilt after the fix" not in first
-
-        broken = source.read_text("utf-8").replace("Date: 2024-04-16", "Date: not-a-date")
-        message = printed(f"{ARTICLE}:2: Date: 'not-a-date' cannot be read")
-        wait_for(saving(source, broken, message), "the error message", seen)
-        assert server.poll() is None, "the devserver stopped"
-
-        fixed = broken.replace("Date: not-a-date", "Date: 2024-04-16") + "\nRebuilt after the fix.\n"
-        rebuilt = lambda: "Rebuilt after the fix" in (fetch(page_url) or "")  # noqa: E731
-        wait_for(saving(source, fixed, rebuilt), "the rebuilt page", seen)
-        assert not any("Traceback" in line for line in seen), "".join(seen)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
+def test_nothing_of_live_reload_is_written_into_the_site(site_devserver):
+    mentions = [path for path in site_devserver.output_path.rglob("*")
+                if path.is_file() and b"livereload" in path.read_bytes()]
+    assert not mentions

@@ -5,7 +5,7 @@ line."""
 import os
 
 import pytest
-from sitebuild import build_in_process, copy_content
+from sitebuild import CONTENT, build_in_process, copy_content, files_of
 
 from plugins.errors.exceptions import ContentError
 from plugins.reading import cache
@@ -61,3 +61,16 @@ def test_a_build_that_stops_early_leaves_no_process_behind(tmp_path, monkeypatch
     for pid in forked:
         with pytest.raises(ChildProcessError):  # reaped already
             os.waitpid(pid, os.WNOHANG)
+
+
+def test_without_fork_the_build_runs_in_one_process_and_says_so(tmp_path, monkeypatch, capsys):
+    """Windows has no os.fork: the build does every piece of work in its
+    own process, saying so once, and writes what a forking build writes."""
+    monkeypatch.delattr(os, "fork")
+    alone = build_in_process(CONTENT, tmp_path / "alone" / "output")
+    said = [line for line in capsys.readouterr().out.splitlines() if "no os.fork" in line]
+    assert said == ["This system has no os.fork (Windows): the build runs in one process."]
+    monkeypatch.undo()
+    forked = build_in_process(CONTENT, tmp_path / "forked" / "output", BUILD_PROCESSES=2)
+    assert "no os.fork" not in capsys.readouterr().out
+    assert files_of(alone) == files_of(forked)

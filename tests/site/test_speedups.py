@@ -13,19 +13,12 @@ import jinja2
 import pytest
 
 from bench import corpus
-from sitebuild import CONTENT, LANGUAGES, build_in_process, build_site, copy_content, read_html
+from sitebuild import CONTENT, LANGUAGES, build_in_process, build_site, copy_content, files_of, read_html
 
 from plugins.reading.conversion import Converter
 
 ONE_PROCESS = {"BUILD_PROCESSES": 1}
 SEVERAL = {"BUILD_PROCESSES": 3}
-
-
-def files_of(output):
-    return {
-        path.relative_to(output).as_posix(): path.read_bytes()
-        for path in sorted(output.rglob("*")) if path.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
