@@ -19,7 +19,7 @@ unexport LANG
 # the environment, and recipes quote them as shell variables ("$$NAME"):
 # pasted into a recipe, an apostrophe would end the quoting and run what
 # follows, a $ would be expanded and a space would split an argument.
-passed_verbatim := SITEURL RSYNC_TARGET SSH_PORT PAGES_REMOTE PAGES_BRANCH PAGES_CNAME SOURCE FORMAT MAP REPORT
+passed_verbatim := SITEURL RSYNC_TARGET SSH_PORT PAGES_REMOTE PAGES_BRANCH PAGES_CNAME SOURCE FORMAT MAP REPORT PORT
 $(foreach name,$(passed_verbatim),$(eval override $(name) := $$(value $(name))))
 export $(passed_verbatim)
 
