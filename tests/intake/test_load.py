@@ -48,7 +48,9 @@ def test_no_acknowledged_post_lost_and_none_stored_twice(tmp_path, content):
             time.sleep(0.01)
         server.kill()
         acknowledged_before_the_kill = len(acknowledged)
+        restarting = time.monotonic()
         server.start()
+        restarted_in = time.monotonic() - restarting
         for thread in threads:
             thread.join(timeout=600)
         elapsed = time.monotonic() - started
@@ -59,4 +61,4 @@ def test_no_acknowledged_post_lost_and_none_stored_twice(tmp_path, content):
     assert len(acknowledged) + len(already_there) == CLIENTS * POSTS_EACH
     print(f"\nintake load: {CLIENTS * POSTS_EACH} posts from {CLIENTS} clients in {elapsed:.1f} s "
           f"({CLIENTS * POSTS_EACH / elapsed:.0f} posts/s, restart included); killed after "
-          f"{acknowledged_before_the_kill} acknowledged; {len(already_there)} sent again after a lost answer")
+          f"{acknowledged_before_the_kill} acknowledged, listening again {restarted_in:.1f} s later; {len(already_there)} sent again after a lost answer")
