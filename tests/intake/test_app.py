@@ -6,8 +6,9 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
-from intake_support import catalogs, form_for
+from intake_support import catalogs, form_for, settings_of
 
+from plugins.comments.intake.app import create_app
 from plugins.comments.intake.queue import Queue
 from plugins.comments.intake.settings import project_path
 from plugins.comments.intake.tokens import SECONDS_PER_DAY
@@ -201,3 +202,20 @@ def test_the_reply_page_answers_one_comment_in_the_readers_language(client, sett
 
 def test_the_intake_serves_the_themes_stylesheets(client):
     assert client.get("/theme/css/comments.css").status_code == 200
+
+
+def test_behind_a_reverse_proxy_its_headers_give_the_path_and_the_address(settings_file):
+    settings = {**settings_of(settings_file), "COMMENTS_TRUSTED_PROXIES": 1, "COMMENTS_RATE_LIMIT": (1, 600)}
+    client = create_app(settings).test_client()
+    proxy = {"X-Forwarded-Prefix": "/comments", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "example.org"}
+    form = form_for(settings, "hello-world", "cy")
+    soup = page(client.get("/reply", query_string={**form.fields, "parent": "wp-1"}, headers=proxy))
+    assert soup.form["action"] == "/comments/post"
+    assert soup.find("link", rel="stylesheet")["href"] == "/comments/theme/css/main.css"
+    sent = client.post("/post", data=a_post(settings), headers={**proxy, "X-Forwarded-For": "198.51.100.1"})
+    assert sent.headers["Location"].startswith("/comments/received?")
+    # The limit counts the reader's address, not the proxy's.
+    other = client.post("/post", data=a_post(settings, text="Arall"), headers={**proxy, "X-Forwarded-For": "198.51.100.2"})
+    assert other.status_code == 303
+    again = client.post("/post", data=a_post(settings, text="Eto"), headers={**proxy, "X-Forwarded-For": "198.51.100.1"})
+    assert again.status_code == 429
