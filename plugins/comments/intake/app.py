@@ -22,7 +22,7 @@ from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from flask import Flask, Response, redirect, request
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -38,7 +38,6 @@ from .queue import DuplicateSubmission, Queue
 from .settings import Limits, endpoint_of, project_path, setting, tokens_for
 from .text import Written, problems, stored_author
 
-TEMPLATES = Path(__file__).parent / "templates"
 FORM_FIELDS = ("key", "lang", "period", "token")
 # The intake's own pages: the theme's stylesheets and fonts, forms posted
 # back here, no script.
@@ -62,8 +61,9 @@ class Intake:
         self.rate_limit = RateLimit(self.limits.posts, self.limits.seconds)
         self.comments_dir = Path(settings["PATH"]) / settings.get("COMMENTS_PATH", "comments")
         self.layout = Layout(settings)
+        # The theme's templates/intake/ pages, its includes, its catalogs.
         self.pages = Environment(
-            loader=ChoiceLoader([FileSystemLoader(TEMPLATES), FileSystemLoader(Path(settings["THEME"]) / "templates")]),
+            loader=FileSystemLoader(Path(settings["THEME"]) / "templates"),
             autoescape=True, trim_blocks=True, lstrip_blocks=True,  # as Pelican's, for {% trans %}
         )
         # The build's own localisation (catalogs, Babel filters), installed
