@@ -53,7 +53,7 @@ class Intake:
 
     def __init__(self, settings: dict):
         self.settings = settings
-        self.endpoint = endpoint_of(settings)
+        endpoint_of(settings)  # a malformed COMMENTS_ENDPOINT stops the server with its message
         self.tokens = tokens_for(settings)
         self.limits = Limits.from_settings(settings)
         self.queue = Queue(project_path(settings, "COMMENTS_QUEUE"))
