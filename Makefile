@@ -83,14 +83,17 @@ import-comments: $(INSTALLED)
 # Taking comments (README "Taking comments"): the intake server, its queue,
 # and moderation into content/comments/. They read publishconf.py (the
 # server's links back need the published SITEURL) unless SETTINGS= says.
-intake = $(PY) -m plugins.comments.intake --settings $(or $(SETTINGS),publishconf.py)
+# Values given on the command line reach the recipes through the
+# environment, quoted there ("$$NAME"), never pasted into the shell's text:
+# a name such as O'Brien stays one argument.
+intake = $(PY) -m plugins.comments.intake --settings "$${SETTINGS:-publishconf.py}"
 
 comments-server: $(INSTALLED)
-	$(intake) serve $(if $(LISTEN),--listen $(LISTEN))
+	$(intake) serve $(if $(LISTEN),--listen "$$LISTEN")
 
 comments-queue: $(INSTALLED)
 	@$(intake) queue
 
 moderate: $(INSTALLED)
-	@test -n "$(APPROVE)$(REJECT)$(PURGE_NAME)" || { echo 'make moderate: give APPROVE="1 2" and/or REJECT="3" (numbers from make comments-queue), or PURGE_NAME="A Name"'; exit 2; }
-	$(intake) moderate $(if $(APPROVE),--approve $(APPROVE)) $(if $(REJECT),--reject $(REJECT)) $(if $(PURGE_NAME),--purge-name '$(PURGE_NAME)')
+	@test -n "$$APPROVE$$REJECT$$PURGE_NAME" || { echo 'make moderate: give APPROVE="1 2" and/or REJECT="3" (numbers from make comments-queue), or PURGE_NAME="A Name"'; exit 2; }
+	$(intake) moderate $(if $(APPROVE),--approve $$APPROVE) $(if $(REJECT),--reject $$REJECT) $(if $(PURGE_NAME),--purge-name "$$PURGE_NAME")
