@@ -217,3 +217,17 @@ def test_behind_a_reverse_proxy_its_headers_give_the_path_and_the_address(settin
     assert other.status_code == 303
     again = client.post("/post", data=a_post(settings, text="Eto"), headers={**proxy, "X-Forwarded-For": "198.51.100.1"})
     assert again.status_code == 429
+
+
+@pytest.mark.parametrize("change", [
+    {"period": "9" * 5000}, {"period": "٣"}, {"token": "é" * 64}, {"key": "\x00"},
+])
+def test_a_malformed_token_or_period_is_refused_not_an_error(client, settings, change):
+    assert client.post("/post", data=a_post(settings, **change)).status_code == 403
+    assert waiting(settings) == []
+
+
+def test_control_characters_are_dropped_and_line_breaks_kept(client, settings):
+    client.post("/post", data=a_post(settings, name="Si\x1b[31mân\x00", text="Un\r\nDau\x07\n\n\tTri"))
+    [queued] = waiting(settings)
+    assert (queued.author, queued.text) == ("Si[31mân", "Un\nDau\n\n\tTri")

@@ -21,6 +21,7 @@ from .settings import Limits
 # A web address in running text; punctuation that ends a sentence is not
 # part of it ("see https://example.org." links to https://example.org).
 WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 TRAILING_PUNCTUATION = ".,;:!?)»”’'\"،؛؟"
 
 
@@ -35,7 +36,10 @@ class Written:
     @classmethod
     def from_form(cls, form) -> Written:
         def field(name: str) -> str:
-            return form.get(name, "").replace("\r\n", "\n").replace("\r", "\n")
+            text = form.get(name, "").replace("\r\n", "\n").replace("\r", "\n")
+            # Control characters (NUL, escapes, bells) have no place in a
+            # comment; line breaks and tabs stay.
+            return CONTROL_CHARACTERS.sub("", text)
 
         return cls(field("name").strip(), field("website").strip(), field("text").strip())
 

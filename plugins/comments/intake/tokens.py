@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -62,6 +63,8 @@ class Tokens:
 
     def check(self, key: str, lang: str, period: str, token: str, now: float | None = None) -> str:
         """"valid", "expired" (made by this site, too long ago) or "invalid"."""
-        if not period.isdigit() or not hmac.compare_digest(self.token(key, lang, int(period)), token):
+        if not re.fullmatch(r"[0-9]{1,12}", period) or not hmac.compare_digest(
+            self.token(key, lang, int(period)).encode("ascii"), token.encode("utf-8")
+        ):
             return "invalid"
         return "valid" if self.current_period(now) - int(period) in (0, 1) else "expired"
