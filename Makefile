@@ -19,11 +19,12 @@ unexport LANG
 # the environment, and recipes quote them as shell variables ("$$NAME"):
 # pasted into a recipe, an apostrophe would end the quoting and run what
 # follows, a $ would be expanded and a space would split an argument.
-passed_verbatim := SITEURL RSYNC_TARGET SSH_PORT PAGES_REMOTE PAGES_BRANCH PAGES_CNAME SOURCE FORMAT MAP REPORT PORT
+passed_verbatim := SITEURL RSYNC_TARGET SSH_PORT PAGES_REMOTE PAGES_BRANCH PAGES_CNAME SOURCE FORMAT MAP REPORT PORT \
+  SETTINGS LISTEN APPROVE REJECT PURGE_NAME
 $(foreach name,$(passed_verbatim),$(eval override $(name) := $$(value $(name))))
 export $(passed_verbatim)
 
-.PHONY: html clean serve devserver publish rsync_upload github test bench status translate translations import-comments
+.PHONY: html clean serve devserver publish rsync_upload github test bench status translate translations import-comments comments-server comments-queue moderate
 
 $(INSTALLED): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -93,3 +94,18 @@ translations: $(INSTALLED)
 import-comments: $(INSTALLED)
 	@test -n "$(SOURCE)" -a -n "$(FORMAT)" || { echo "make import-comments: give SOURCE=<file> FORMAT=<wxr|disqus|html|seed> [LANG=<lang>] [MAP=<file.csv>] [DRY_RUN=1] [REPORT=<report.json>]"; exit 2; }
 	$(PY) -m plugins.comments import --source "$$SOURCE" --format "$$FORMAT" $(lang_option) $(if $(MAP),--map "$$MAP") $(if $(DRY_RUN),--dry-run) $(if $(REPORT),--report "$$REPORT")
+
+# Taking comments (README "Taking comments"): the intake server, its queue,
+# and moderation into content/comments/. They read publishconf.py (the
+# server's links back need the published SITEURL) unless SETTINGS= says.
+intake = $(PY) -m plugins.comments.intake --settings "$${SETTINGS:-publishconf.py}"
+
+comments-server: $(INSTALLED)
+	$(intake) serve $(if $(LISTEN),--listen "$$LISTEN")
+
+comments-queue: $(INSTALLED)
+	@$(intake) queue
+
+moderate: $(INSTALLED)
+	@test -n "$$APPROVE$$REJECT$$PURGE_NAME" || { echo 'make moderate: give APPROVE="1 2" and/or REJECT="3" (numbers from make comments-queue), or PURGE_NAME="A Name"'; exit 2; }
+	$(intake) moderate $(if $(APPROVE),--approve $$APPROVE) $(if $(REJECT),--reject $$REJECT) $(if $(PURGE_NAME),--purge-name "$$PURGE_NAME")

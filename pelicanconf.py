@@ -146,6 +146,23 @@ PLUGINS = [
 TRANSLATIONS_PATH = os.path.join(PROJECT, "translations")
 COMMENTS_PATH = "comments"
 COMMENTS_MAX_DEPTH = 5
+# Taking comments (plugins/comments/intake, README "Taking comments"): the
+# intake server's address; empty, no page shows a comment form.
+COMMENTS_ENDPOINT = ""
+# The moderation queue and the forms' secret: files of the server, never in
+# git (the secret may come from the COMMENTS_SECRET environment variable).
+COMMENTS_QUEUE = ".comments/queue.sqlite3"
+COMMENTS_SECRET_FILE = ".comments/secret"
+# A form is accepted during the period (in days) its page was built in and
+# the next one: rebuild the site at least once a period.
+COMMENTS_TOKEN_DAYS = 30
+COMMENTS_LISTEN = "127.0.0.1:8081"
+# How many reverse proxies in front of the server set X-Forwarded-For.
+COMMENTS_TRUSTED_PROXIES = 0
+# At most this many posts from one address in this many seconds.
+COMMENTS_RATE_LIMIT = (10, 600)
+COMMENTS_MAX_CHARACTERS = 5000
+COMMENTS_MAX_LINKS = 3
 
 # Built pages are cached between runs: the devserver and incremental
 # rebuilds reread only what changed.

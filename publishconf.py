@@ -25,3 +25,10 @@ SSH_PORT = None  # when the server's SSH is not on port 22
 PAGES_REMOTE = "origin"  # a remote of this repository, or an address
 PAGES_BRANCH = "gh-pages"
 PAGES_CNAME = ""  # GitHub Pages custom domain (its CNAME file), e.g. "example.org"
+
+# Taking comments: the intake server's public address, e.g.
+# "https://example.org/comments" behind the site's own web server (README
+# "Taking comments"); empty, no page shows a comment form.
+COMMENTS_ENDPOINT = ""
+# Behind that reverse proxy, believe its X-Forwarded-For.
+COMMENTS_TRUSTED_PROXIES = 1

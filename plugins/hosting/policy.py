@@ -9,6 +9,7 @@ and Chromium reports each one), which only the header sends.
 
 from dataclasses import dataclass
 
+from plugins.comments.intake.settings import endpoint_origin
 from plugins.errors.exceptions import ContentError
 
 # The two policies a page can declare: every reading page the first, the
@@ -66,6 +67,13 @@ def read_policy(settings, setting):
                 f"(one directive name, then its sources; no {''.join(sorted(bad)) or 'spaces in the name'})"
             )
         directives.append((name.strip().lower(), " ".join(sources.split())))
+    # The comment form posts to the intake server (COMMENTS_ENDPOINT).
+    intake = endpoint_origin(settings)
+    if intake:
+        directives = [
+            (name, f"{sources} {intake}" if name == "form-action" and intake not in sources.split() else sources)
+            for name, sources in directives
+        ]
     return Policy(setting, tuple(directives))
 
 
