@@ -4,7 +4,9 @@ One JSON file per article variant, written so that a diff shows one line per
 changed field: two-space indentation, one field per line in a fixed order,
 UTF-8 with non-ASCII characters as themselves, a trailing newline. Authors
 may edit these files; loading checks them and names the file and line of any
-mistake.
+mistake. Beside "comments", a file written by an import keeps "imported":
+the ids imports have written to it, so that one deleted by hand stays
+deleted. Whoever rewrites a file passes load_file's ``imported`` on to dumps.
 """
 
 from __future__ import annotations
