@@ -42,8 +42,14 @@ def read_comments(path: Path, repaired: Callable[[str], None]) -> Iterator[Sourc
         )
     post = _post_of_page(soup, path)
     for thread in lists:
-        for found in _comments_of_list(thread):
-            yield _comment(found, post, str(path))
+        found = _comments_of_list(thread)
+        read = []
+        # Replies first, each taken out of the page once read, so that no
+        # comment's text (a page may nest replies inside it) holds its replies.
+        for comment in reversed(found):
+            read.append(_comment(comment, post, str(path)))
+            comment.item.extract()
+        yield from reversed(read)
 
 
 def _post_of_page(soup: BeautifulSoup, path: Path) -> SourcePost:
