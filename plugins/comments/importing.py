@@ -3,12 +3,15 @@
 Everything is decided in memory first and the files are written only when
 the whole import succeeded. Re-importing is idempotent: a comment already in
 its file (by id) is reported as a duplicate and the file is left as it is,
-hand edits included.
+hand edits included; a comment an import wrote and someone deleted from the
+file since (its id is in the file's "imported" list) is not brought back.
+What the build would refuse is never written: a reply loop is broken (one
+of its comments made top-level) and reported.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from plugins.variants.grouping import VariantError
@@ -18,7 +21,7 @@ from .importers import READERS
 from .matching import Matcher, read_articles, read_map
 from .model import Comment, ImportFailure, SourceComment, Variant
 from .report import Report
-from .threads import canonical_order, placeholders_for
+from .threads import canonical_order, natural_key, placeholders_for, reply_loops
 
 
 @dataclass
@@ -72,7 +75,7 @@ def run_import(options: ImportOptions) -> Report:
         variant, no_match = thread_targets[found.thread]
         if variant is not None:
             incoming.setdefault(variant, _Incoming()).lineage.setdefault(found.stored_id, found.parent_stored_id)
-        reason = _reason_to_skip(found, options) or no_match
+        reason = found.unusable or _reason_to_skip(found, options) or no_match
         if reason:
             report.skip(reason)
             continue
@@ -87,17 +90,21 @@ def run_import(options: ImportOptions) -> Report:
 
     comments_dir = content / options.settings.get("COMMENTS_PATH", "comments")
     changed: dict[Path, str] = {}
+    article_files = {article.variant: article.path for article in articles}
     for variant, batch in sorted(incoming.items()):
-        path = store.file_for(comments_dir, variant)
         try:
-            existing = store.load(path)
+            path = store.file_for(comments_dir, variant)
+        except store.UnfitKeyError as error:
+            raise ImportFailure(f"{article_files[variant]}: {error} (nothing was imported)") from None
+        try:
+            existing = store.load_file(path)
         except store.CommentsFileError as error:
             raise ImportFailure(f"{error} (nothing was imported)") from None
-        merged, added = _merge(existing, batch, report)
+        merged, imported, added = _merge(existing, batch, report, path)
         if added:
             report.files[str(path)] = added
-        text = store.dumps(canonical_order(merged))
-        if added and text != store.dumps(existing):
+        text = store.dumps(canonical_order(merged), imported)
+        if added and text != store.dumps(existing.comments, existing.imported or ()):
             changed[path] = text
     if not report.reconciles:  # a bug here must never write a miscounted import
         raise ImportFailure(f"internal error: counts do not reconcile: {report.as_dict()}")
@@ -118,16 +125,27 @@ def _reason_to_skip(found: SourceComment, options: ImportOptions) -> str | None:
     return None
 
 
-def _merge(existing: list[Comment], batch: _Incoming, report: Report) -> tuple[list[Comment], int]:
-    """``existing`` plus what is new in ``batch``; returns (comments, how many added)."""
-    by_id = {comment.id: comment for comment in existing}
+def _merge(
+    existing: store.CommentsFile, batch: _Incoming, report: Report, path: Path
+) -> tuple[list[Comment], set[str], int]:
+    """``existing`` plus what is new in ``batch``: (comments, the ids imports
+    have written to the file, how many were added now)."""
+    by_id = {comment.id: comment for comment in existing.comments}
+    # A file written before imports kept their record: what it holds was imported.
+    imported = set(existing.imported) if existing.imported is not None else {
+        comment.id for comment in existing.comments if not comment.is_placeholder
+    }
     added = []
     for comment in batch.comments:
         held = by_id.get(comment.id)
         # A placeholder written by an earlier import is filled in when the
-        # comment turns up (approved since); anything else is already there.
+        # comment turns up (approved since); anything else is already there,
+        # or was imported before and deleted from the file by hand.
         if held is not None and not held.is_placeholder:
             report.skip("duplicate")
+            continue
+        if comment.id in imported:
+            report.skip("deleted from its comments file, stays deleted")
             continue
         by_id[comment.id] = comment
         added.append(comment)
@@ -136,4 +154,18 @@ def _merge(existing: list[Comment], batch: _Incoming, report: Report) -> tuple[l
     for placeholder in placeholders:
         by_id[placeholder.id] = placeholder
     report.placeholders += len(placeholders)
-    return list(by_id.values()), len(added)
+    _break_loops(by_id, {comment.id for comment in added + placeholders}, report, path)
+    return list(by_id.values()), imported | {comment.id for comment in added}, len(added)
+
+
+def _break_loops(by_id: dict[str, Comment], new: set[str], report: Report, path: Path) -> None:
+    """Make one comment of each reply loop top-level: the build refuses a
+    loop. The file held none, so each loop has a comment of this import;
+    a placeholder (whose parent was only a guess) is cut first."""
+    for loop in reply_loops({comment_id: comment.parent for comment_id, comment in by_id.items()}):
+        cut = min((i for i in loop if i in new), key=lambda i: (not by_id[i].is_placeholder, natural_key(i)))
+        by_id[cut] = replace(by_id[cut], parent=None)
+        report.warn(
+            "reply loop (a comment its own ancestor): one of its comments made top-level",
+            f"comment {cut} in {path.name} (loop {' > '.join(loop[:4])}{' > ...' if len(loop) > 4 else ''})",
+        )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from plugins.errors.exceptions import author_path
 from plugins.variants.sources import read_sources
 
 from .model import ImportFailure, SourcePost, Variant
@@ -29,12 +30,14 @@ class Article:
     variant: Variant
     title: str
     slug: str
+    path: str  # its source file, for messages
 
 
 def read_articles(settings: dict) -> list[Article]:
     """Every article variant of the site whose settings are given."""
     return [
-        Article(Variant(source.key, source.lang), source.title, source.slug)
+        Article(Variant(source.key, source.lang), source.title, source.slug,
+                author_path(source.path, settings))
         for source in read_sources(settings)
         if source.kind == "article"
     ]

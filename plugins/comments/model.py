@@ -74,6 +74,9 @@ class SourceComment:
     status: str = "approved"  # approved, pending, spam, trash, deleted
     kind: str = "comment"  # comment, pingback, trackback
     problems: list[str] = field(default_factory=list)
+    # Why the record cannot be imported at all (e.g. a Disqus post naming
+    # no thread), reported as its reason to skip.
+    unusable: str | None = None
 
     def as_comment(self, parent: str | None) -> Comment:
         return Comment(

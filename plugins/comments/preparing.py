@@ -17,7 +17,7 @@ from plugins.writing.processes import WorkApart, build_processes
 
 from . import store
 from .model import Comment
-from .sanitise import clean_author_url, sanitise_html
+from .sanitise import clean_author_url, neutral_name, sanitise_html
 from .shown import CommentThread, ShownComment
 from .threads import ThreadNode, build_thread
 
@@ -90,8 +90,8 @@ def _shown(node: ThreadNode, converter: markdown.Markdown) -> ShownComment:
     comment = node.comment
     return ShownComment(
         id=comment.id,
-        author=comment.author,
-        author_url=clean_author_url(comment.author_url),  # the file may be hand-edited
+        author=neutral_name(comment.author),  # the file may be hand-edited
+        author_url=clean_author_url(comment.author_url),
         date=comment.date,
         body=Markup("") if comment.removed else Markup(_body_html(comment, converter)),
         removed=comment.removed,

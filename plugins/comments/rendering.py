@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pelican.cache import FileStampDataCacher
 
-from plugins.errors.exceptions import require_plugins
+from plugins.errors.exceptions import ContentError, author_path, require_plugins
 from plugins.writing.fingerprints import page_inputs
 from plugins.writing.processes import WorkApart
 
@@ -74,11 +74,18 @@ def start_preparing_threads(generator) -> None:
     )
 
 
+def _comments_file(comments_dir: Path, key: str, article, settings) -> Path:
+    try:
+        return store.file_for(comments_dir, Variant(key, article.lang))
+    except store.UnfitKeyError as error:
+        raise ContentError(f"{author_path(article.source_path, settings)}: {error}") from None
+
+
 def attach_comments(generator) -> None:
     threads = generator.comment_threads
     made = dict(zip(threads.apart.items, threads.apart.results()))
     variants = [
-        (article, store.file_for(threads.comments_dir, Variant(group.key, article.lang)))
+        (article, _comments_file(threads.comments_dir, group.key, article, generator.settings))
         for group in generator.context["article_groups"]
         for article in group.by_lang.values()
     ]

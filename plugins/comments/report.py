@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 EXAMPLES_KEPT = 20  # per problem; a 100,000-comment export must not flood the report
+EXAMPLES_SHOWN = 3  # per problem in the printed summary; the JSON report has the rest
 
 
 @dataclass
@@ -67,6 +68,10 @@ class Report:
         lines += [f"  skipped, {reason}: {count}" for reason, count in sorted(self.skipped.items())]
         if self.placeholders:
             lines.append(f"  'comment removed' placeholders kept for missing parents: {self.placeholders}")
-        lines += [f"  warning, {problem}: {count}" for problem, count in sorted(self.warnings.items())]
+        lines += [
+            f"  warning, {problem}: {count} ({'; '.join(self.warning_examples[problem][:EXAMPLES_SHOWN])}"
+            f"{'; ...' if count > EXAMPLES_SHOWN else ''})"
+            for problem, count in sorted(self.warnings.items())
+        ]
         lines += [f"  {path}: +{count}" for path, count in sorted(self.files.items())]
         return "\n".join(lines)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 import nh3
@@ -45,6 +46,9 @@ _BLOCK_START = re.compile(
     re.IGNORECASE,
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# Unicode categories of characters that are not seen but change what is:
+# format (bidirectional controls, zero-width characters) and control.
+_INVISIBLE = {"Cf", "Cc"}
 
 
 def sanitise_html(fragment: str) -> str:
@@ -91,18 +95,29 @@ def clean_author(name: str | None) -> str | None:
     """
     if not name:
         return None
-    text = html.unescape(nh3.clean(name, tags=set(), clean_content_tags=DROPPED_WITH_CONTENT))
-    text = " ".join(text.split())
-    return text or None
+    return neutral_name(html.unescape(nh3.clean(name, tags=set(), clean_content_tags=DROPPED_WITH_CONTENT)))
+
+
+def neutral_name(name: str | None) -> str | None:
+    """A name as plain text that cannot spoof: no invisible formatting
+    characters (direction overrides and isolates, zero-width spaces and
+    joiners, all of Unicode's category Cf) and no control characters; runs
+    of whitespace made one space. Applied on import and again on render,
+    since comments files can be edited by hand."""
+    if not name:
+        return None
+    text = "".join(c for c in name if unicodedata.category(c) not in _INVISIBLE or c.isspace())
+    return " ".join(text.split()) or None
 
 
 def clean_author_url(url: str | None) -> str | None:
-    """Return the author's web address if it is an http(s) URL, else None."""
+    """Return the author's web address if it is an http(s) URL without
+    credentials (user:password@ lends a link a name it does not go to), else None."""
     if not url:
         return None
     url = html.unescape(url).strip()
     parts = urlsplit(url)
-    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc or "@" in parts.netloc:
         return None
     if any(character.isspace() or character in "\"'<>`" for character in url):
         return None

@@ -4,15 +4,20 @@ One JSON file per article variant, written so that a diff shows one line per
 changed field: two-space indentation, one field per line in a fixed order,
 UTF-8 with non-ASCII characters as themselves, a trailing newline. Authors
 may edit these files; loading checks them and names the file and line of any
-mistake.
+mistake. Beside "comments", a file written by an import keeps "imported":
+the ids imports have written to it, so that one deleted by hand stays
+deleted. Whoever rewrites a file passes load_file's ``imported`` on to dumps.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -20,8 +25,15 @@ from plugins.errors.exceptions import ContentError
 from plugins.variants.naming import file_name, parse_name
 
 from .model import Comment, Variant
+from .threads import natural_key, reply_loops
 
 FIELDS = ("id", "parent", "author", "author_url", "date", "format", "body", "removed")
+# What a comment's id may hold: it becomes the page's #comment-<id> anchor.
+ID_CHARACTERS = "A-Za-z0-9_.:-"
+_ID = re.compile(f"[{ID_CHARACTERS}]+")
+_NOT_ID = re.compile(f"[^{ID_CHARACTERS}]+")
+# The report's line for an id clean_id changed.
+CLEANED_ID = "id with characters a comments file does not allow: stored with a digest of the original appended"
 FORMATS = ("html", "markdown")
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
@@ -38,8 +50,42 @@ class CommentsFileError(ContentError):
         return type(self), (self.path, self.line, self.problem)
 
 
+class UnfitKeyError(ValueError):
+    """An article's key or language cannot name a comments file (a
+    Translation_id such as ../../x would put it outside the folder)."""
+
+
+@dataclass
+class CommentsFile:
+    comments: list[Comment]
+    # Every id an import has written to the file: a comment deleted from it
+    # by hand is not brought back by the next import. None in a file no
+    # import has written since this record began.
+    imported: set[str] | None = None
+
+
 def file_for(comments_dir: Path, variant: Variant) -> Path:
-    return comments_dir / file_name(variant.key, variant.lang, "json")
+    """``comments_dir``/<key>.<lang>.json; UnfitKeyError unless the name
+    reads back as this key and language under the one naming rule."""
+    name = file_name(variant.key, variant.lang, "json")
+    parsed = parse_name(name)
+    if parsed is None or (parsed.stem, parsed.lang) != tuple(variant):
+        raise UnfitKeyError(
+            f"the key {variant.key!r} (language {variant.lang!r}) cannot name a comments file "
+            f"<key>.<lang>.json; give the article a key (folder or Translation_id) without '/' or '.'"
+        )
+    return comments_dir / name
+
+
+def clean_id(raw: str) -> str:
+    """``raw`` as a comment id: itself when every character is allowed,
+    else the allowed parts and a digest of the whole, so that two ids
+    differing only in characters that are not allowed stay two ids."""
+    if _ID.fullmatch(raw):
+        return raw
+    kept = _NOT_ID.sub("_", raw).strip("_")
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{kept}-{digest}" if kept else digest
 
 
 def variant_of(path: Path) -> Variant | None:
@@ -55,11 +101,16 @@ def list_files(comments_dir: Path) -> list[Path]:
 
 
 def load(path: Path) -> list[Comment]:
+    """Read one comments file's comments; a missing file holds none."""
+    return load_file(path).comments
+
+
+def load_file(path: Path) -> CommentsFile:
     """Read one comments file; a missing file holds no comments."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return []
+        return CommentsFile([])
     except UnicodeDecodeError as error:
         raise CommentsFileError(path, None, f"is not UTF-8 ({error.reason}); re-save it as UTF-8")
     try:
@@ -68,8 +119,18 @@ def load(path: Path) -> list[Comment]:
         raise CommentsFileError(
             path, error.lineno, f"is not valid JSON ({error.msg}, column {error.colno}); fix that line"
         ) from None
+    except RecursionError:
+        raise CommentsFileError(
+            path, None, 'is nested too deep to be a comments file; it must be {"comments": [...]}, '
+            "a list of comment objects: restore it from git or import it again"
+        ) from None
     if not isinstance(document, dict) or not isinstance(document.get("comments"), list):
         raise CommentsFileError(path, 1, 'must be a JSON object {"comments": [...]}')
+    imported = document.get("imported")
+    if imported is not None and (
+        not isinstance(imported, list) or not all(isinstance(i, str) and _ID.fullmatch(i) for i in imported)
+    ):
+        raise CommentsFileError(path, _line_of_key(text, "imported"), '"imported" must be a list of comment ids')
     comments = []
     seen = set()
     for position, entry in enumerate(document["comments"]):
@@ -80,8 +141,8 @@ def load(path: Path) -> list[Comment]:
             )
         seen.add(comment.id)
         comments.append(comment)
-    _check_no_cycles(path, text, comments)
-    return comments
+    _check_no_loops(path, text, comments)
+    return CommentsFile(comments, set(imported) if imported is not None else None)
 
 
 def _comment_from_entry(path: Path, text: str, position: int, entry: object) -> Comment:
@@ -99,7 +160,7 @@ def _comment_from_entry(path: Path, text: str, position: int, entry: object) -> 
     unknown = set(entry) - set(FIELDS)
     if unknown:
         fail(f"unknown field(s) {', '.join(sorted(unknown))}; the fields are {', '.join(FIELDS)}")
-    if not isinstance(raw_id, str) or not re.fullmatch(r"[A-Za-z0-9_.:-]+", raw_id):
+    if not isinstance(raw_id, str) or not _ID.fullmatch(raw_id):
         fail('"id" must be a string of letters, digits, "-", "_", "." or ":"')
     for name in ("parent", "author", "author_url"):
         if entry.get(name) is not None and not isinstance(entry[name], str):
@@ -133,20 +194,16 @@ def _comment_from_entry(path: Path, text: str, position: int, entry: object) -> 
     )
 
 
-def _check_no_cycles(path: Path, text: str, comments: list[Comment]) -> None:
-    parents = {comment.id: comment.parent for comment in comments}
-    for comment in comments:
-        seen = {comment.id}
-        parent = comment.parent
-        while parent in parents:
-            if parent in seen:
-                raise CommentsFileError(
-                    path,
-                    _line_of_id(text, comment.id),
-                    f'comment "{comment.id}" is its own ancestor; fix the "parent" fields of that loop',
-                )
-            seen.add(parent)
-            parent = parents[parent]
+def _check_no_loops(path: Path, text: str, comments: list[Comment]) -> None:
+    loops = reply_loops({comment.id: comment.parent for comment in comments})
+    if loops:
+        place = {comment.id: n for n, comment in enumerate(comments)}
+        first = min(loops[0], key=place.__getitem__)
+        raise CommentsFileError(
+            path,
+            _line_of_id(text, first),
+            f'comment "{first}" is its own ancestor; fix the "parent" fields of that loop',
+        )
 
 
 def _line_of_id(text: str, comment_id: object) -> int | None:
@@ -154,8 +211,14 @@ def _line_of_id(text: str, comment_id: object) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def dumps(comments: list[Comment]) -> str:
-    """The exact text of a comments file holding ``comments`` in this order."""
+def _line_of_key(text: str, key: str) -> int | None:
+    match = re.search(r'"' + re.escape(key) + r'"\s*:', text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def dumps(comments: list[Comment], imported: Iterable[str] = ()) -> str:
+    """The exact text of a comments file holding ``comments`` in this
+    order, and the ids imports have written to it (``imported``), if any."""
     entries = []
     for comment in comments:
         entry = {
@@ -170,7 +233,10 @@ def dumps(comments: list[Comment]) -> str:
         if comment.removed:
             entry["removed"] = True
         entries.append(entry)
-    return json.dumps({"comments": entries}, ensure_ascii=False, indent=2) + "\n"
+    document = {"comments": entries}
+    if imported:
+        document["imported"] = sorted(imported, key=natural_key)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def write_all(contents: dict[Path, str]) -> None:

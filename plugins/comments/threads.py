@@ -49,6 +49,28 @@ def placeholders_for(
     return made
 
 
+def reply_loops(parents: dict[str, str | None]) -> list[list[str]]:
+    """Every loop of ``parents`` (id -> its parent's id): comments that are
+    their own ancestors, each loop as its ids in parent order.
+
+    Linear in the number of comments: each is walked once, so a hostile
+    export's reply chain twenty thousand deep costs no more than its length.
+    """
+    done: set[str] = set()
+    loops = []
+    for start in parents:
+        path: dict[str, int] = {}  # the walk from ``start`` -> place on it
+        current = start
+        while current in parents and current not in done and current not in path:
+            path[current] = len(path)
+            current = parents[current]
+        if current in path:
+            walked = list(path)
+            loops.append(walked[path[current]:])
+        done.update(path)
+    return loops
+
+
 def canonical_order(comments: list[Comment]) -> list[Comment]:
     """The order of a comments file: oldest first, then by id.
 

@@ -74,3 +74,27 @@ def test_file_is_sorted_pretty_and_ends_with_newline(content, tmp_path):
     ids = [c["id"] for c in json.loads(text)["comments"]]
     # Oldest first (the undated orphan first); the placeholder beside its reply.
     assert ids == ["99", "105", "101", "102", "103", "104", "110"]
+
+
+def test_a_comment_deleted_by_hand_stays_deleted(content, tmp_path):
+    _import(content, tmp_path)
+    path = content / "comments" / "hello-world.cy.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["comments"] = [c for c in document["comments"] if c["id"] != "102"]
+    for comment in document["comments"]:
+        if comment["id"] == "110":  # its text erased, as for a request to remove it
+            comment.update(author=None, author_url=None, body="", removed=True)
+    edited = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    path.write_text(edited, encoding="utf-8")
+    report = _import(content, tmp_path, name="again.json")
+    assert path.read_text(encoding="utf-8") == edited
+    assert report["imported"] == 0
+    assert report["skipped"]["deleted from its comments file, stays deleted"] == 2
+    assert report["read"] == report["imported"] + sum(report["skipped"].values())
+
+
+def test_the_file_records_what_imports_wrote(content, tmp_path):
+    _import(content, tmp_path)
+    document = json.loads((content / "comments" / "hello-world.cy.json").read_text(encoding="utf-8"))
+    # Placeholders are not imported comments: their comment may still turn up.
+    assert document["imported"] == ["101", "102", "104", "105", "110"]

@@ -75,7 +75,7 @@ def test_imported_thread_renders_safely_with_dates_depth_and_placeholders(tmp_pa
         f',{{"id": "{n}", "parent": "{parent}", "author": "Deep {n}", "body": "deep"}}\n'
         for n, parent in ((120, 102), (121, 120), (122, 121), (123, 122))
     )
-    path.write_text(path.read_text(encoding="utf-8").replace("  ]\n}", deeper + "  ]\n}"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("\n  ],\n", deeper + "  ],\n", 1), encoding="utf-8")
     output = build_site(content, tmp_path / "output")
     page_text = (output / "cy/hello-world/index.html").read_text(encoding="utf-8")
     html = read_html(output / "cy/hello-world/index.html")

@@ -1,8 +1,10 @@
 """Importing WordPress exports (WXR) through the real command line."""
 
+from urllib.parse import quote
+
 import pytest
 from bs4 import BeautifulSoup
-from comments_support import FIXTURES, run_import, stored
+from comments_support import FIXTURES, run_import, stored, write_articles, wxr_export
 
 
 @pytest.fixture
@@ -144,3 +146,16 @@ def test_dry_run_writes_nothing(content, tmp_path):
     assert report["imported"] == 5 and report["dry_run"] is True
     assert not (content / "comments").exists()
     assert "Would import 5 of 11" in result.stdout
+
+
+@pytest.mark.parametrize("lang, slug", [("ar", "مرحبا-بالعالم"), ("el", "γεια-σου-κόσμε")])
+def test_a_percent_encoded_non_ascii_slug_matches_its_article(tmp_path, lang, slug):
+    content = write_articles(tmp_path / "content", [("hello-world", lang, "Title", slug)])
+    # WordPress writes post_name percent-encoded, in lower case.
+    encoded = quote(slug).lower()
+    source = wxr_export(tmp_path / "export.xml", [(encoded, [{"id": "7", "parent": "0", "approved": "1",
+                                                              "date_gmt": "2012-01-01 10:00:00", "content": "x"}])])
+    result, report = run_import("--source", source, "--format", "wxr", content=content, report=tmp_path / "r.json")
+    assert result.returncode == 0, result.stderr
+    assert report["imported"] == 1 and report["skipped"] == {}
+    assert set(stored(content, "hello-world", lang)) == {"7"}

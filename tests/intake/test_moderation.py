@@ -81,3 +81,16 @@ def test_reject_and_purge(settings_file, queue):
     assert [s.number for s in queue.everything()] == [kept.number]
     missing = intake_command(settings_file, "moderate", "--approve", "99")
     assert missing.returncode == 2 and "#99: not in the queue" in missing.stderr
+
+
+def test_approving_keeps_the_record_of_what_imports_wrote(settings_file, content, queue):
+    """A comment the owner deleted by hand must not come back at the next
+    import: approving rewrites the file with its "imported" list intact."""
+    path = content / "comments" / "hello-world.cy.json"
+    kept = store.load_file(path)
+    path.write_text(store.dumps(kept.comments, {*(kept.imported or ()), "wp-deleted-by-hand"}), encoding="utf-8")
+    submission = queue.add("hello-world", "cy", None, "Siân", None, "Cytuno.", WHEN)
+    assert intake_command(settings_file, "moderate", "--approve", str(submission.number)).returncode == 0
+    after = store.load_file(path)
+    assert "wp-deleted-by-hand" in after.imported
+    assert submission.comment_id in {comment.id for comment in after.comments}

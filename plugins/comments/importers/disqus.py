@@ -7,12 +7,13 @@ collected in one streaming pass and resolved to their threads at the end.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from ..model import ImportFailure, SourceComment, SourcePost
 from ..sanitise import clean_author, clean_author_url, sanitise_html
+from ..store import CLEANED_ID, clean_id
+from .dates import utc_date
 from .safe_xml import iterate, split_tag, text_of
 
 DISQUS_NAMESPACE = "http://disqus.com"
@@ -38,7 +39,8 @@ def read_comments(path: Path, repaired: Callable[[str], None]) -> Iterator[Sourc
             continue
         name = split_tag(element.tag)[1]
         if name == "thread":
-            threads[element.get(DSQ_ID, "")] = _post_of_thread(element)
+            if element.get(DSQ_ID):  # a thread without an id cannot be named by a post
+                threads[element.get(DSQ_ID)] = _post_of_thread(element)
         elif name == "post":
             posts.append(_comment(element))
         root.remove(element)  # handled: drop it so memory does not grow with the file
@@ -75,7 +77,8 @@ def _comment(element: Element) -> SourceComment:
     parent = _child(element, "parent")
     parent_id = parent.get(DSQ_ID) if parent is not None else None
     thread = _child(element, "thread")
-    date = _date(_text(element, "createdAt"))
+    thread_id = thread.get(DSQ_ID, "") if thread is not None else ""
+    date, date_problem = utc_date(_text(element, "createdAt"))
     status = "approved"
     if _flag(element, "isDeleted"):
         status = "deleted"
@@ -84,27 +87,27 @@ def _comment(element: Element) -> SourceComment:
     elif _text(element, "isApproved").lower() == "false":
         status = "pending"
     author_name = _text(element, "author", "name") or _text(element, "author", "username")
+    unusable = None
+    if not thread_id:
+        unusable = "no <thread> named by the post"
+    elif not dsq_id:
+        unusable = "no dsq:id"
+    stored_id = clean_id(f"disqus-{dsq_id}")
+    problems = [date_problem] if date_problem else []
+    if stored_id != f"disqus-{dsq_id}":
+        problems.append(CLEANED_ID)
     return SourceComment(
-        thread=thread.get(DSQ_ID, "") if thread is not None else "",
+        thread=thread_id,
         source_id=dsq_id,
-        stored_id=f"disqus-{dsq_id}",
+        stored_id=stored_id,
         post=None,
         parent_id=parent_id,
-        parent_stored_id=f"disqus-{parent_id}" if parent_id else None,
+        parent_stored_id=clean_id(f"disqus-{parent_id}") if parent_id else None,
         author=clean_author(author_name),
         author_url=clean_author_url(_text(element, "author", "link") or _text(element, "author", "url")),
         date=date,
         body=sanitise_html(text_of(_child(element, "message"))),
         status=status,
-        problems=[] if date else ["missing or invalid date"],
+        problems=problems,
+        unusable=unusable,
     )
-
-
-def _date(text: str) -> datetime | None:
-    try:
-        date = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if date.tzinfo is None:
-        return None  # a time without a zone cannot be placed in UTC
-    return date.astimezone(timezone.utc)

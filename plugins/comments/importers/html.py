@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ImportFailure, SourceComment, SourcePost
 from ..sanitise import clean_author, clean_author_url, sanitise_html
+from .dates import MISSING, utc_date
 
 _COMMENT_ID = re.compile(r"^(?:li-)?comment-(\d+)$")
 _POST_ID = re.compile(r"^post(?:id)?-(\d+)$")
@@ -41,8 +42,14 @@ def read_comments(path: Path, repaired: Callable[[str], None]) -> Iterator[Sourc
         )
     post = _post_of_page(soup, path)
     for thread in lists:
-        for position, item in enumerate(_comment_items(thread), start=1):
-            yield _comment(item, post, str(path), position)
+        found = _comments_of_list(thread)
+        read = []
+        # Replies first, each taken out of the page once read, so that no
+        # comment's text (a page may nest replies inside it) holds its replies.
+        for comment in reversed(found):
+            read.append(_comment(comment, post, str(path)))
+            comment.item.extract()
+        yield from reversed(read)
 
 
 def _post_of_page(soup: BeautifulSoup, path: Path) -> SourcePost:
@@ -62,61 +69,83 @@ def _post_of_page(soup: BeautifulSoup, path: Path) -> SourcePost:
     return SourcePost(references=tuple(references), title=title.get_text(" ", strip=True) if title else None)
 
 
-def _comment_items(thread: Tag) -> Iterator[Tag]:
-    for item in thread.find_all("li"):
-        classes = set(item.get("class", []))
-        if classes & {"comment", *_KINDS} and _COMMENT_ID.match(item.get("id", "")):
-            yield item
+@dataclass
+class _FoundComment:
+    """A comment's ``li`` and its own elements: those not inside a reply."""
+
+    item: Tag
+    parent_id: str | None
+    own: list[Tag] = field(default_factory=list)
+
+    def first(self, matches: Callable[[Tag], bool]) -> Tag | None:
+        return next((tag for tag in self.own if matches(tag)), None)
 
 
-def _own(item: Tag, selector: str) -> Tag | None:
-    """The first match of ``selector`` in ``item`` itself, not in its replies."""
-    for found in item.select(selector):
-        if found.find_parent("li", id=_COMMENT_ID) is item:
-            return found
-    return None
+def _comments_of_list(thread: Tag) -> list[_FoundComment]:
+    """The comments of one list, in page order, each with its own elements.
+
+    One walk over the list, each element visited once: a page whose
+    replies are nested thousands deep costs no more than its size (asking
+    each comment's subtree for its author, date and text was quadratic).
+    """
+    found: list[_FoundComment] = []
+    stack: list[tuple[Tag, _FoundComment | None]] = [
+        (child, None) for child in reversed(thread.contents) if isinstance(child, Tag)
+    ]
+    while stack:
+        tag, owner = stack.pop()
+        if tag.name == "li" and _COMMENT_ID.match(tag.get("id", "")):
+            # Every such li bounds its comment, as WordPress marks it up;
+            # only comments, pingbacks and trackbacks are read.
+            owner = _FoundComment(tag, _COMMENT_ID.match(owner.item["id"])[1] if owner else None)
+            if set(tag.get("class", [])) & {"comment", *_KINDS}:
+                found.append(owner)
+        elif owner is not None:
+            owner.own.append(tag)
+        stack.extend((child, owner) for child in reversed(tag.contents) if isinstance(child, Tag))
+    return found
 
 
-def _parent_id(item: Tag) -> str | None:
-    parent = item.find_parent("li", id=_COMMENT_ID)
-    return _COMMENT_ID.match(parent["id"])[1] if parent else None
+def _has_class(name: str) -> Callable[[Tag], bool]:
+    return lambda tag: name in tag.get("class", [])
 
 
-def _comment(item: Tag, post: SourcePost, thread: str, position: int) -> SourceComment:
+def _comment(found: _FoundComment, post: SourcePost, thread: str) -> SourceComment:
+    item = found.item
     comment_id = _COMMENT_ID.match(item["id"])[1]
-    parent_id = _parent_id(item)
-    author_tag = _own(item, ".comment-author .fn, cite.fn, .fn")
+    author_tag = found.first(_has_class("fn"))
     link = author_tag.find("a", href=True) if author_tag else None
     if author_tag and author_tag.name == "a" and author_tag.get("href"):
         link = author_tag
-    time_tag = _own(item, "time[datetime]")
-    date = _date(time_tag["datetime"]) if time_tag else None
+    time_tag = found.first(lambda tag: tag.name == "time" and tag.has_attr("datetime"))
+    date, date_problem = utc_date(time_tag["datetime"]) if time_tag else (None, MISSING)
     classes = set(item.get("class", []))
     kind = next((k for k in _KINDS if k in classes), "comment")
-    pending = _own(item, ".comment-awaiting-moderation") is not None
+    pending = found.first(_has_class("comment-awaiting-moderation")) is not None
     return SourceComment(
         thread=thread,
         source_id=comment_id,
         stored_id=comment_id,
         post=post,
-        parent_id=parent_id,
-        parent_stored_id=parent_id,
+        parent_id=found.parent_id,
+        parent_stored_id=found.parent_id,
         author=clean_author(author_tag.get_text(" ", strip=True) if author_tag else None),
         author_url=clean_author_url(link["href"] if link else None),
         date=date,
-        body=sanitise_html(_body_html(item)),
+        body=sanitise_html(_body_html(found, comment_id)),
         status="pending" if pending else "approved",
         kind=kind,
-        problems=[] if date else ["missing or invalid date"],
+        problems=[date_problem] if date_problem else [],
     )
 
 
-def _body_html(item: Tag) -> str:
-    content = _own(item, ".comment-content")
+def _body_html(found: _FoundComment, comment_id: str) -> str:
+    content = found.first(_has_class("comment-content"))
     if content is not None:
         return content.decode_contents()
     # Older themes put the paragraphs straight into the comment's body div.
-    holder = _own(item, ".comment-body") or item.find(id=f"comment-{_COMMENT_ID.match(item['id'])[1]}") or item
+    holder = (found.first(_has_class("comment-body"))
+              or found.first(lambda tag: tag.get("id") == f"comment-{comment_id}") or found.item)  # fmt: skip
     parts = []
     for child in holder.children:
         if isinstance(child, Tag):
@@ -126,13 +155,3 @@ def _body_html(item: Tag) -> str:
                 continue
         parts.append(str(child))
     return "".join(parts)
-
-
-def _date(text: str) -> datetime | None:
-    try:
-        date = datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
-    if date.tzinfo is None:
-        return None  # a time without a zone cannot be placed in UTC
-    return date.astimezone(timezone.utc)

@@ -6,9 +6,10 @@ WordPress and Disqus never declare entities, so nothing legitimate is lost.
 
 One defect of real exports is read past: whitespace ahead of the XML
 declaration, which XML forbids but WordPress exports often carry (a theme or
-plugin prints blank lines before the export). Only whitespace directly
-followed by the declaration is skipped, and the caller is told; anything
-else before it, or wrong anywhere else, is still refused with its line.
+plugin prints blank lines before the export), sometimes after a UTF-8
+byte-order mark. Only whitespace directly followed by the declaration is
+skipped, and the caller is told; anything else before it, or wrong anywhere
+else, is still refused with its line.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from defusedxml.ElementTree import iterparse
 from ..model import ImportFailure
 
 _XML_WHITESPACE = b" \t\r\n"
+_UTF8_BOM = b"\xef\xbb\xbf"
 _DECLARATION = re.compile(rb"<\?xml[ \t\r\n]")
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # as expat counts lines
 
@@ -41,8 +43,10 @@ def iterate(path: Path, repaired: Callable[[str], None]) -> Iterator[tuple[str, 
             skipped = _whitespace_before_declaration(source)
             if skipped:
                 line, _ = _position_in_file((1, 0), skipped)
+                what = ("a byte-order mark (U+FEFF) and the whitespace after it"
+                        if skipped.startswith(_UTF8_BOM) else "the whitespace")  # fmt: skip
                 repaired(
-                    f"{path}: skipped the whitespace before the XML declaration on line {line}, "
+                    f"{path}: skipped {what} before the XML declaration on line {line}, "
                     "which the exporting site printed ahead of the export"
                 )
             yield from iterparse(source, events=("start", "end"))
@@ -64,15 +68,20 @@ def iterate(path: Path, repaired: Callable[[str], None]) -> Iterator[tuple[str, 
 
 
 def _whitespace_before_declaration(source: BinaryIO) -> bytes:
-    """The whitespace ahead of an XML declaration, ``source`` left just past
-    it; b"" and ``source`` rewound when the file does not start that way."""
-    start = b""
-    while not start.lstrip(_XML_WHITESPACE) and (chunk := source.read(4096)):
+    """The whitespace ahead of an XML declaration (with a UTF-8 byte-order
+    mark before it, if any), ``source`` left just past it; b"" and
+    ``source`` rewound when the file does not start that way."""
+    start = source.read(len(_UTF8_BOM))
+    if start != _UTF8_BOM:
+        source.seek(0)
+        start = b""
+    while not start.removeprefix(_UTF8_BOM).lstrip(_XML_WHITESPACE) and (chunk := source.read(4096)):
         start += chunk
     start += source.read(6)  # room for "<?xml " should the whitespace end a chunk
-    rest = start.lstrip(_XML_WHITESPACE)
+    rest = start.removeprefix(_UTF8_BOM).lstrip(_XML_WHITESPACE)
     skipped = start[: len(start) - len(rest)]
-    if not skipped or not _DECLARATION.match(rest):
+    # A mark right before the declaration is for the parser to read.
+    if skipped in (b"", _UTF8_BOM) or not _DECLARATION.match(rest):
         source.seek(0)
         return b""
     source.seek(len(skipped))

@@ -87,11 +87,13 @@ def approve(queue: Queue, articles: Articles, comments_dir: Path, numbers: list[
         by_file.setdefault(store.file_for(comments_dir, Variant(submission.key, submission.lang)), []).append(submission)
     changed = {}
     for path, submissions in by_file.items():
-        existing = store.load(path)  # a broken file stops here, nothing written
-        present = {comment.id for comment in existing}
+        existing = store.load_file(path)  # a broken file stops here, nothing written
+        present = {comment.id for comment in existing.comments}
         new = [comment_of(s) for s in submissions if s.comment_id not in present]
         if new:
-            changed[path] = store.dumps(canonical_order(existing + new))
+            # The imports' record goes back as it was: what a moderator
+            # deleted by hand stays deleted at the next import.
+            changed[path] = store.dumps(canonical_order(existing.comments + new), existing.imported or ())
     store.write_all(changed)
     for submission in chosen:
         queue.mark_approved(submission.number)
