@@ -18,11 +18,13 @@ from .hooks import (
     group_pages,
     install_layout,
 )
+from .shared import keep_variant_without_date
 
 
 def register():
     signals.initialized.connect(check_plugins)
     signals.generator_init.connect(install_layout)
+    signals.article_generator_context.connect(keep_variant_without_date)
     signals.article_generator_finalized.connect(group_articles)
     signals.page_generator_finalized.connect(group_pages)
     signals.get_generators.connect(get_generators)
