@@ -61,7 +61,12 @@ def group_freshness(key, variants, settings, times, dated=None):
     sources = source_languages(
         key, {lang: (v.source_path, v.metadata.get(TRANSLATED_FROM)) for lang, v in variants.items()}, settings
     )
-    dated = list(variants) if dated is None else list(dated)
+    # The date rule compares the variants that name no source (a
+    # translation that names one is never the "newer version"), drafts aside.
+    dated = [
+        lang for lang in (variants if dated is None else dated)
+        if lang not in sources and variants[lang].metadata.get("status") != "draft"
+    ]
     updated = {lang: last_changed(variants[lang].metadata, variants[lang].source_path, times)[0] for lang in dated}
     newest = max(dated, key=updated.get, default=None)
     states = {}

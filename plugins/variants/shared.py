@@ -123,9 +123,11 @@ def _resolve(group, variant, name, resolved, settings, chain=()):
     resolved[variant.lang] = value
     if value is not None and not _stated(variant, name):
         variant.metadata[name] = value
-        setattr(variant, name, value)
         if name == "date":
+            # as Pelican's Content sets it: in the variant's time zone
+            value = value if value.tzinfo else value.replace(tzinfo=variant.timezone)
             variant.locale_date = value.strftime(variant.date_format)
+        setattr(variant, name, value)
     return value
 
 

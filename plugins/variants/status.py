@@ -52,20 +52,14 @@ def translation_status(variants, languages, settings):
                     changes=changes.counts(),
                     new_paragraphs=len(changes.new_paragraphs) if changes.changes is None else None,
                 )
-            elif len(by_lang) > 1:
-                cell["record_source"] = _lines_to_record(by_lang, code, state)
+            elif len(by_lang) > 1 and state.behind is not None and state.behind.lang != code:
+                source = state.behind
+                cell["record_source"] = [
+                    f"Translated_from: {source.lang}", f"Source_revision: {current_revision(source.path)}"
+                ]
             cells[code] = cell
         rows.append({"key": key, "kind": kind, "languages": cells})
     return rows
-
-
-def _lines_to_record(by_lang, code, state):
-    """The two lines that would record, as its source, the variant this
-    one is compared with (another, if it is itself the newest)."""
-    source = state.behind if state.behind is not None and state.behind.lang != code else next(
-        variant for lang, variant in by_lang.items() if lang != code
-    )
-    return [f"Translated_from: {source.lang}", f"Source_revision: {current_revision(source.path)}"]
 
 
 def describe_changes(counts):
@@ -109,9 +103,9 @@ def _notes(rows):
                 )
             elif cell.get("rule") == DATE_RULE and "record_source" in cell:
                 notes.append(
-                    f"{cell['path']}: no recorded source, so {cell['state']} by date "
-                    f"(its last change by {cell['updated_from']}). If it follows "
-                    f"{cell['record_source'][0].split(': ')[1]!r} as it is now, add to its metadata:\n    "
+                    f"{cell['path']}: no recorded source, so {cell['state']} by date (older than "
+                    f"its article's newest variant, by {cell['updated_from']}). If it is a translation "
+                    "that follows that variant as it is now, add these lines to its metadata:\n    "
                     + "\n    ".join(cell["record_source"])
                 )
     return ["", *notes] if notes else []
