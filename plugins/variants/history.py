@@ -9,9 +9,11 @@ import subprocess
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-# A line of a commit message that marks the commit's change to the text as
-# minor (a typo fixed): translations made before it stay fresh.
+# A line of a commit message that marks the commit's change as minor (a
+# typo fixed, a metadata line moved): it makes no translation stale, by
+# either rule. The same line as git's --grep (POSIX ERE) reads it.
 MINOR_MARK = re.compile(r"^\s*translation\s*:\s*minor\s*$", re.IGNORECASE | re.MULTILINE)
+MINOR_MARK_ERE = "^[[:space:]]*translation[[:space:]]*:[[:space:]]*minor[[:space:]]*$"
 
 
 def git(directory, *args):
@@ -27,10 +29,13 @@ def git(directory, *args):
 
 
 def commit_times(directory):
-    """{absolute path: time of the last commit that touched it}, in one
-    git call; empty outside a git work tree."""
+    """{absolute path: time of the last commit that touched it, minor
+    commits aside}, in one git call; empty outside a git work tree."""
     top = git(directory, "rev-parse", "--show-toplevel")
-    log = git(directory, "log", "--format=@%ct", "--name-only", "--no-renames", "-z", "--", ".")
+    log = git(
+        directory, "log", "--format=@%ct", "--name-only", "--no-renames", "-z",
+        "--invert-grep", "--extended-regexp", "--regexp-ignore-case", f"--grep={MINOR_MARK_ERE}", "--", ".",
+    )
     if top is None or log is None:
         return {}
     top = top.strip()
