@@ -103,9 +103,10 @@ def _notes(rows):
                 )
             elif cell.get("rule") == DATE_RULE and "record_source" in cell:
                 notes.append(
-                    f"{cell['path']}: no recorded source, so {cell['state']} by date (older than "
-                    f"its article's newest variant, by {cell['updated_from']}). If it is a translation "
-                    "that follows that variant as it is now, add these lines to its metadata:\n    "
+                    f"{cell['path']}: no recorded source, so {cell['state']} by date (compared with "
+                    f"its article's newest variant, {cell['record_source'][0].split(': ')[1]}, by "
+                    f"{cell['updated_from']}). If it is a translation that follows that variant as it "
+                    "is now, add these lines to its metadata:\n    "
                     + "\n    ".join(cell["record_source"])
                 )
     return ["", *notes] if notes else []
