@@ -99,29 +99,33 @@ class SourceChanges:
     current: str  # the source's revision now
     changes: object  # blocks.Changes, or None when the old text cannot be had
     new_paragraphs: list  # for a digest: the blocks that are new since
-
-    @property
-    def stale(self):
-        if self.changes is not None:
-            return self.changes.any
-        return self.revision != self.current
+    stale: bool
 
     def counts(self):
         return self.changes.counts() if self.changes is not None else None
 
 
-def _baseline_blob(source_path, revision):
-    """The blob to compare with: the recorded one, moved past the minor
-    commits that directly follow it (their changes are not news to a
-    translator). None when git does not know the file at that revision."""
+def _baseline(source_path, revision):
+    """The source's sections to compare with: those at the recorded
+    revision, moved on past the commits after it that are minor or leave
+    the text as it was (their changes are not news to a translator), up to
+    the first that changes the text. None when git does not know the blob."""
+    directory = os.path.dirname(source_path)
+    text = blob_text(directory, revision)
+    if text is None:
+        return None
+    sections = read_sections(text)
     history = file_history(source_path)  # newest first
-    for position, version in enumerate(history):
-        if version.blob == revision:
-            later = history[:position]
-            while later and later[-1].minor:
-                revision = later.pop().blob
-            return revision
-    return None
+    position = next((n for n, version in enumerate(history) if version.blob == revision), 0)
+    for version in reversed(history[:position]):
+        later = blob_text(directory, version.blob)
+        if later is None:  # the file deleted then
+            break
+        later_sections = read_sections(later)
+        if not version.minor and later_sections != sections:
+            break
+        sections = later_sections
+    return sections
 
 
 def source_changes(source_path, revision, where, settings, how_to_record):
@@ -135,23 +139,22 @@ def source_changes(source_path, revision, where, settings, how_to_record):
     if DIGEST.fullmatch(revision):
         known = digests_in(revision)
         new = [block for block in blocks_of(sections_now) if block_digest(block) not in known]
-        return SourceChanges(source_path, revision, current, None, new)
+        return SourceChanges(source_path, revision, current, None, new, text_digest(sections_now) != revision)
     if not BLOB.fullmatch(revision):
         raise ProvenanceError(
             f"{where}: Source_revision: {revision!r} is neither a git blob id nor a {DIGEST_PREFIX} digest. "
             f"{how_to_record}"
         )
-    directory = os.path.dirname(source_path)
     if revision == blob_id(text_now.encode("utf-8")):
-        return SourceChanges(source_path, revision, current, compare(sections_now, sections_now), [])
-    if not in_work_tree(directory):
+        return SourceChanges(source_path, revision, current, compare(sections_now, sections_now), [], False)
+    if not in_work_tree(os.path.dirname(source_path)):
         # A copy without its history: that the source changed is all there is to say.
-        return SourceChanges(source_path, revision, current, None, [])
-    baseline = _baseline_blob(source_path, revision) or revision
-    old_text = blob_text(directory, baseline)
-    if old_text is None:
+        return SourceChanges(source_path, revision, current, None, [], True)
+    baseline = _baseline(source_path, revision)
+    if baseline is None:
         raise ProvenanceError(
             f"{where}: Source_revision: {revision} is no revision git knows of {shown_source}. "
             f"{how_to_record}"
         )
-    return SourceChanges(source_path, revision, current, compare(read_sections(old_text), sections_now), [])
+    changes = compare(baseline, sections_now)
+    return SourceChanges(source_path, revision, current, changes, [], changes.any)

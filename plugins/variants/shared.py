@@ -125,9 +125,10 @@ def _resolve(group, variant, name, resolved, settings, chain=()):
         variant.metadata[name] = value
         if name == "date":
             # as Pelican's Content sets it: in the variant's time zone
-            value = value if value.tzinfo else value.replace(tzinfo=variant.timezone)
-            variant.locale_date = value.strftime(variant.date_format)
-        setattr(variant, name, value)
+            variant.date = value if value.tzinfo else value.replace(tzinfo=variant.timezone)
+            variant.locale_date = variant.date.strftime(variant.date_format)
+        else:
+            setattr(variant, name, value)
     return value
 
 
