@@ -10,6 +10,7 @@ import re
 import tempfile
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from plugins.localisation.languages import load_languages
 
@@ -28,7 +29,8 @@ def theme_variables(settings):
             match = ROOT_VARIABLES.search(handle.read())
     except OSError:
         return ""
-    return match[0] if match else ""
+    # The theme's own stylesheet, not anyone's input: CSS, unescaped.
+    return Markup(match[0]) if match and "</" not in match[0] else ""
 
 
 def changed_paragraphs(cell):
