@@ -80,19 +80,16 @@ def test_diff_is_coloured_on_a_terminal_only(project):
 
 def test_a_minor_commit_and_whitespace_leave_the_translation_fresh(project):
     project.translate("five-misconceptions", "it")
-    project.edit(FIVE.format("cy"), "Cymdeithasol o Fusnesau", "Cymdeithasol  o   Fusnesau")
-    project.commit("cy: spacing")
-    assert project.status()["five-misconceptions"]["it"]["state"] == "present"
-    project.edit(FIVE.format("cy"), "strategaeth", "strategaeth, busnes")
-    project.commit("cy: a tag (metadata only)")
-    assert project.status()["five-misconceptions"]["it"]["state"] == "present"
-    project.edit(FIVE.format("cy"), "Mae cwmnïau yn aml", "Mae cwmnïau yn amml")
-    project.commit("cy: typo\n\nTranslation: minor")
-    assert project.status()["five-misconceptions"]["it"]["state"] == "present"
-    # The same change unmarked is news.
-    project.edit(FIVE.format("cy"), "Mae cwmnïau yn amml", "Mae cwmnïau yn aml")
-    project.commit("cy: typo undone")
-    assert project.status()["five-misconceptions"]["it"]["state"] == "stale"
+    for old, new, message, state in (
+        ("Cymdeithasol o Fusnesau", "Cymdeithasol  o   Fusnesau", "cy: spacing", "present"),
+        ("strategaeth", "strategaeth, busnes", "cy: a tag (metadata only)", "present"),
+        ("Mae cwmnïau yn aml", "Mae cwmnïau yn amml", "cy: typo\n\nTranslation: minor", "present"),
+        # The same change unmarked is news.
+        ("Mae cwmnïau yn amml", "Mae cwmnïau yn aml", "cy: typo undone", "stale"),
+    ):
+        project.edit(FIVE.format("cy"), old, new)
+        project.commit(message)
+        assert project.status()["five-misconceptions"]["it"]["state"] == state, message
 
 
 def test_make_translated_records_the_new_revision_and_never_the_text(project):
