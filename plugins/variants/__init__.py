@@ -2,7 +2,10 @@
 language's listings, feeds and sitemap entries, in one Pelican run.
 
 Needs plugins.errors and plugins.localisation before it. Gives the plugins
-after it: `group` on every article and page (grouping.py), and in the
+after it: `group` on every article and page (grouping.py), the fields
+written once filled in on every article variant (shared.py),
+`newer_variant`, `changed_sections` and `source_variant` on every published
+article variant (freshness.py), and in the
 context `layout` (layout.py), `language_places`, `article_groups`,
 `page_groups`, and `sitemap_groups` (groups of pages that are each other's
 language alternates; a plugin that writes such pages adds its groups).

@@ -89,7 +89,8 @@ def mark_outdated(groups, settings):
     """On every published variant, set `newer_variant` (the variant it is
     behind, when stale, else None), `changed_sections` (the source's
     sections that changed, as (heading text, id), ("", "") for the start
-    of the article; empty when they cannot be matched to this variant's) and `translated_from` (its source variant, or None)."""
+    of the article; empty when they cannot be matched to this variant's)
+    and `source_variant` (the variant it is translated from, or None)."""
     times = commit_times(settings["PATH"])
     for group in groups:
         published = {v.lang: v for v in group.variants if v.status == "published"}
@@ -97,7 +98,7 @@ def mark_outdated(groups, settings):
         for lang, variant in published.items():
             state = states[lang]
             source = state.behind if state.rule == SOURCE_RULE else None
-            variant.translated_from = source if source is not None and source.lang in published else None
+            variant.source_variant = source if source is not None and source.lang in published else None
             behind = state.behind if state.stale and state.behind.lang in published else None
             variant.newer_variant = behind
             variant.changed_sections = _changed_sections(variant, state) if behind is not None else []
@@ -105,8 +106,8 @@ def mark_outdated(groups, settings):
             page_inputs(variant)["newer_variant"] = behind.url if behind is not None else ""
             page_inputs(variant)["changed_sections"] = repr(variant.changed_sections)
             page_inputs(variant)["translated_from"] = repr(
-                (variant.translated_from.url, variant.metadata.get("translator"))
-                if variant.translated_from is not None else None
+                (variant.source_variant.url, variant.metadata.get("translator"))
+                if variant.source_variant is not None else None
             )
 
 
