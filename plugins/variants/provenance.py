@@ -145,7 +145,9 @@ def source_changes(source_path, revision, where, settings, how_to_record):
             f"{where}: Source_revision: {revision!r} is neither a git blob id nor a {DIGEST_PREFIX} digest. "
             f"{how_to_record}"
         )
-    if revision == blob_id(text_now.encode("utf-8")):
+    with open(source_path, "rb") as handle:
+        unchanged = revision == blob_id(handle.read())
+    if unchanged:
         return SourceChanges(source_path, revision, current, compare(sections_now, sections_now), [], False)
     if not in_work_tree(os.path.dirname(source_path)):
         # A copy without its history: that the source changed is all there is to say.
