@@ -58,6 +58,7 @@ def write_dashboard(rows, variants, languages, settings, output=DEFAULT_OUTPUT):
         lstrip_blocks=True,
     )
     environment.filters["file_link"] = link
+    environment.filters["basename"] = os.path.basename
     languages_shown = load_languages(settings["LANGUAGES"])
     html = environment.get_template("dashboard.html").render(
         rows=rows,
