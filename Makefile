@@ -20,11 +20,11 @@ unexport LANG
 # pasted into a recipe, an apostrophe would end the quoting and run what
 # follows, a $ would be expanded and a space would split an argument.
 passed_verbatim := SITEURL RSYNC_TARGET SSH_PORT PAGES_REMOTE PAGES_BRANCH PAGES_CNAME SOURCE FORMAT MAP REPORT PORT \
-  SETTINGS LISTEN APPROVE REJECT PURGE_NAME
+  SETTINGS LISTEN APPROVE REJECT PURGE_NAME OUT KEY FROM
 $(foreach name,$(passed_verbatim),$(eval override $(name) := $$(value $(name))))
 export $(passed_verbatim)
 
-.PHONY: html clean serve devserver publish rsync_upload github test bench status translate translations import-comments comments-server comments-queue moderate
+.PHONY: html clean serve devserver publish rsync_upload github test bench status translate translated diff translations import-comments comments-server comments-queue moderate
 
 $(INSTALLED): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -81,12 +81,21 @@ test: $(INSTALLED) node_modules/.package-lock.json
 bench: $(INSTALLED)
 	$(PY) -m bench --groups $(GROUPS)
 
+# FORMAT=html writes the translators' dashboard to .cache/translation-status.html (or OUT=<file>).
 status: $(INSTALLED)
-	@$(PY) -m plugins.variants status $(if $(FORMAT),--format "$$FORMAT")
+	@$(PY) -m plugins.variants status $(if $(FORMAT),--format "$$FORMAT") $(if $(OUT),--output "$$OUT")
 
 translate: $(INSTALLED)
 	@test -n "$(KEY)" -a -n "$(lang_option)" || { echo "make translate: name the article and the new language, e.g. make translate KEY=is-it-engagement LANG=el"; exit 2; }
-	$(PY) -m plugins.variants translate --key $(KEY) $(lang_option)
+	$(PY) -m plugins.variants translate --key "$$KEY" $(lang_option)
+
+translated: $(INSTALLED)
+	@test -n "$(KEY)" -a -n "$(lang_option)" || { echo "make translated: name the article and the translation's language, e.g. make translated KEY=is-it-engagement LANG=it [FROM=cy]"; exit 2; }
+	@$(PY) -m plugins.variants translated --key "$$KEY" $(lang_option) $(if $(FROM),--from "$$FROM")
+
+diff: $(INSTALLED)
+	@test -n "$(KEY)" -a -n "$(lang_option)" || { echo "make diff: name the article and the translation's language, e.g. make diff KEY=is-it-engagement LANG=it"; exit 2; }
+	@$(PY) -m plugins.variants diff --key "$$KEY" $(lang_option)
 
 translations: $(INSTALLED)
 	$(PY) -m plugins.localisation update-catalogs

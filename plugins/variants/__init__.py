@@ -2,7 +2,10 @@
 language's listings, feeds and sitemap entries, in one Pelican run.
 
 Needs plugins.errors and plugins.localisation before it. Gives the plugins
-after it: `group` on every article and page (grouping.py), and in the
+after it: `group` on every article and page (grouping.py), the fields
+written once filled in on every article variant (shared.py),
+`newer_variant`, `changed_sections` and `source_variant` on every published
+article variant (freshness.py), and in the
 context `layout` (layout.py), `language_places`, `article_groups`,
 `page_groups`, and `sitemap_groups` (groups of pages that are each other's
 language alternates; a plugin that writes such pages adds its groups).
@@ -18,11 +21,13 @@ from .hooks import (
     group_pages,
     install_layout,
 )
+from .shared import keep_variant_without_date
 
 
 def register():
     signals.initialized.connect(check_plugins)
     signals.generator_init.connect(install_layout)
+    signals.article_generator_context.connect(keep_variant_without_date)
     signals.article_generator_finalized.connect(group_articles)
     signals.page_generator_finalized.connect(group_pages)
     signals.get_generators.connect(get_generators)

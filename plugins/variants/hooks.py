@@ -6,6 +6,7 @@ from .freshness import mark_outdated
 from .grouping import group_variants
 from .layout import Layout
 from .listings import LanguageListingsGenerator
+from .shared import inherit_shared_fields, reorder_by_date
 
 
 def check_plugins(pelican):
@@ -26,8 +27,9 @@ def install_layout(generator):
 
 def group_articles(generator):
     """Groups every article variant once Pelican has read them all, before
-    the plugins after this one (comments, series) look at them, and marks
-    the variants older than their group's newest."""
+    the plugins after this one (comments, series) look at them, fills in
+    the fields written once (shared.py), and marks the stale variants
+    (freshness.py)."""
     groups = generator.context["article_groups"] = group_variants(
         generator.articles
         + generator.translations
@@ -39,7 +41,9 @@ def group_articles(generator):
         list(generator.context["localisation"].languages),
         generator.settings,
     )
-    mark_outdated(groups, generator.settings["PATH"])
+    if inherit_shared_fields(groups, generator.settings):
+        reorder_by_date(generator)
+    mark_outdated(groups, generator.settings)
     generator.context.setdefault("sitemap_groups", []).extend(groups)
 
 

@@ -3,7 +3,7 @@ group, language and last change, read with Pelican's own file discovery and
 readers and the project's settings (no build needed), metadata only."""
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from pelican.contents import Article, Page
@@ -13,8 +13,9 @@ from pelican.settings import read_settings
 from plugins.errors.exceptions import ContentError, author_path
 from plugins.reading.reader import MetadataReader
 
-from .freshness import git_commit_times, last_changed
+from .freshness import last_changed
 from .grouping import VariantError, check_language, group_key
+from .history import commit_times
 
 
 @dataclass
@@ -27,6 +28,11 @@ class SourceVariant:
     slug: str
     updated: datetime  # Modified:, else git commit time, else mtime
     updated_from: str  # "Modified", "git" or "mtime"
+    metadata: dict = field(default_factory=dict)  # as Pelican's reader reads it
+
+    @property
+    def source_path(self):
+        return self.path
 
 
 def load_settings(settings_file="pelicanconf.py"):
@@ -46,7 +52,7 @@ def read_sources(settings):
     reader = MetadataReader(settings)
     for extension in reader.file_extensions:
         discovery.readers.readers[extension] = reader
-    commit_times = git_commit_times(content_root)
+    times = commit_times(content_root)
     variants = []
     for kind, paths, excludes, content_class in (
         ("article", settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"], Article),
@@ -65,7 +71,7 @@ def read_sources(settings):
                 )
                 raise VariantError(message) from None
             check_language(content, settings["LANGUAGES"], settings)
-            updated, source = last_changed(content.metadata, full_path, commit_times)
+            updated, source = last_changed(content.metadata, full_path, times)
             variants.append(
                 SourceVariant(
                     key=group_key(content),
@@ -76,6 +82,7 @@ def read_sources(settings):
                     slug=getattr(content, "slug", ""),
                     updated=updated,
                     updated_from=source,
+                    metadata=content.metadata,
                 )
             )
     return variants

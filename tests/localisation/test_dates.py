@@ -21,7 +21,12 @@ def articles():
         header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
         if lang not in LANGUAGES or re.search(r"^Status:\s*(draft|hidden)", header, re.M | re.I):
             continue
-        written = re.search(r"^Date:\s*(\d{4}-\d{2}-\d{2})", header, re.M).group(1)
+        # A variant without Date: inherits its sibling's (README, "Written once").
+        written = next(
+            match.group(1)
+            for source in [path, *sorted(path.parent.glob("*.md"))]
+            if (match := re.search(r"^Date:\s*(\d{4}-\d{2}-\d{2})", source.read_text("utf-8").split("\n\n", 1)[0], re.M))
+        )
         slug = re.search(r"^Slug:\s*(.+)$", header, re.M)
         slug = slug.group(1).strip() if slug else path.parent.name
         found.append((lang, f"{lang}/{slug}/index.html", date.fromisoformat(written)))

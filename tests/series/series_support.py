@@ -22,7 +22,12 @@ def parts(content=CONTENT):
     """[{lang: (title, url)}] of the series' parts in Series_index order."""
     by_index = {}
     for path in sorted(content.glob("articles/*/*.md")):
-        meta = metadata(path)
+        # A variant without the two lines inherits them from its siblings
+        # (README, "Translating": fields written once).
+        shared = {}
+        for sibling in sorted(path.parent.glob("*.md")):
+            shared.update({k: v for k, v in metadata(sibling).items() if k in ("series", "series_index")})
+        meta = {**shared, **metadata(path)}
         if meta.get("series") != SERIES:
             continue
         key = path.parent.name

@@ -42,6 +42,8 @@ def set_line(name, value):
     def change(text):
         if value is None:
             return re.sub(rf"^{name}:.*\n", "", text, flags=re.M)
+        if not re.search(rf"^{name}:", text, flags=re.M):  # inherited: state it
+            return text.replace("\n\n", f"\n{name}: {value}\n\n", 1)
         return re.sub(rf"^{name}:.*$", f"{name}: {value}", text, flags=re.M)
     return change
 

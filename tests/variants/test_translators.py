@@ -1,6 +1,7 @@
 """make status and make translate, as a translator runs them."""
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -22,7 +23,7 @@ def run(tmp_path, *args):
 
 def set_modified(path, when):
     text = path.read_text("utf-8")
-    path.write_text(text.replace("Date:", f"Modified: {when}\nDate:", 1), "utf-8")
+    path.write_text(re.sub(r"^(Title:.*)$", rf"\1\nModified: {when}", text, count=1, flags=re.M), "utf-8")
 
 
 def test_status_reports_present_missing_and_stale(tmp_path):
