@@ -3,7 +3,7 @@
 
 from pelican.generators import Generator
 
-from .pagefind_index import BUNDLE_SCRIPT
+from .pagefind_index import bundle_script
 
 
 class SearchPagesGenerator(Generator):
@@ -16,5 +16,5 @@ class SearchPagesGenerator(Generator):
                 self.context,
                 relative_urls=self.settings["RELATIVE_URLS"],
                 page_lang=language,
-                search_bundle=BUNDLE_SCRIPT,
+                search_bundle=bundle_script(code),
             )

@@ -31,8 +31,9 @@ function loadPagefind() {
   if (pagefindLoading === null) {
     const bundle = document.getElementById("search-bundle").href;
     pagefindLoading = import(bundle).then(async (pagefind) => {
-      // Result URLs are relative to the folder that holds pagefind/.
-      await pagefind.options({ baseUrl: new URL("../", bundle).pathname });
+      // Result URLs are relative to the site's root, which holds
+      // pagefind/<lang>/pagefind.js.
+      await pagefind.options({ baseUrl: new URL("../../", bundle).pathname });
       await pagefind.init();
       return pagefind;
     });
