@@ -115,8 +115,12 @@ def _build(output, cache, warn):
     remove_temporaries(bundles)
     if bundles.is_dir():
         for path in bundles.iterdir():
-            if path.name not in languages:
-                shutil.rmtree(path) if path.is_dir() else path.unlink()
+            if path.name in languages:
+                continue
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
     if not languages:
         # Unmarked, Pagefind would index every page: listings, headers and all.
         shutil.rmtree(bundles, ignore_errors=True)
@@ -229,10 +233,12 @@ class _only_run:
         self.folder = folder
 
     def __enter__(self):
-        self.descriptor = os.open(self.folder, os.O_RDONLY)
+        self.descriptor = None
         if fcntl is not None:
+            self.descriptor = os.open(self.folder, os.O_RDONLY)
             fcntl.flock(self.descriptor, fcntl.LOCK_EX)
         return self.folder
 
     def __exit__(self, *exception):
-        os.close(self.descriptor)
+        if self.descriptor is not None:
+            os.close(self.descriptor)

@@ -11,20 +11,10 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 
-from search_sources import article_sources, words_of
+from search_sources import words_of
 from searching import listed, pagefind_alone, search, search_path, wait_for_results
 from sitebuild import read_html
-
-
-@pytest.fixture(scope="module")
-def sources():
-    return article_sources()
-
-
-def only_in(sources, word):
-    having = [source for source in sources if word.casefold() in source.words]
-    assert len(having) == 1, f"{word!r} is in {[source.url for source in having]}"
-    return having[0]
+from test_search import only_in, sources  # noqa: F401 (sources: a fixture)
 
 
 @pytest.mark.parametrize("lang, word, typed", [
