@@ -52,7 +52,9 @@ return [...document.querySelectorAll('#search-results > li')].map(item => ({
 """
 
 
-@pytest.mark.parametrize("lang, query", [("cy", "cymdeithasol"), ("it", "marketing"), ("el", "μάρκετινγκ")])
+@pytest.mark.parametrize("lang, query", [
+    ("cy", "cymdeithasol"), ("it", "marketing"), ("el", "μάρκετινγκ"), ("ar", "الاجتماعي"),
+])
 def test_each_result_gives_its_date_and_part_and_an_excerpt_of_its_text(
         browser, base_url, site, sources, lang, query):
     by_url = {source.url: source for source in sources}
@@ -72,7 +74,7 @@ def test_each_result_gives_its_date_and_part_and_an_excerpt_of_its_text(
         # the punctuation after a link differently.)
         text = excerpt.removeprefix("… ").removesuffix(" …").split()
         body = said(page.select_one(".post-body"))
-        assert words_of(text[0]) <= words_of(body), excerpt
+        assert words_of(text[0]) and words_of(text[0]) <= words_of(body), excerpt
         assert excerpt.endswith(" …") or words_of(text[-1]) == words_of(body.split()[-1]), excerpt
         if result["marked"]:
             assert all(query.casefold() in word.casefold() for word in result["marked"]), result["marked"]

@@ -109,6 +109,8 @@ function excerpt(data) {
   const first = [...matches].filter((location) => location >= textStart).sort((a, b) => a - b)[0];
   let start = first === undefined ? textStart : Math.max(textStart, first - EXCERPT_LEAD_IN);
   start = Math.max(textStart, Math.min(start, words.length - EXCERPT_WORDS));
+  // Start at a word, not at the punctuation a space set apart ("مصممة ، شعرت").
+  while (start < (first ?? words.length) && !/[\p{L}\p{N}]/u.test(words[start])) start++;
   const end = Math.min(words.length, start + EXCERPT_WORDS);
   const paragraph = document.createElement("p");
   paragraph.className = "search-excerpt";
