@@ -3,18 +3,22 @@
 
 from pelican.generators import Generator
 
-from .pagefind_index import BUNDLE_SCRIPT
+from .pagefind_index import bundle_script
 
 
 class SearchPagesGenerator(Generator):
     def generate_output(self, writer):
-        for code, language in self.context["localisation"].languages.items():
-            page = self.context["language_places"][code].search
+        places = self.context["language_places"]
+        languages = self.context["localisation"].languages
+        search_pages = {code: places[code].search.url for code in languages}
+        for code, language in languages.items():
+            page = places[code].search
             writer.write_file(
                 page.save_as,
                 self.get_template("search"),
                 self.context,
                 relative_urls=self.settings["RELATIVE_URLS"],
                 page_lang=language,
-                search_bundle=BUNDLE_SCRIPT,
+                search_bundle=bundle_script(code),
+                search_pages=search_pages,
             )

@@ -1,16 +1,23 @@
 // The search page (loaded by it alone): reads ?q=, &category= and &tag=,
-// asks Pagefind's index of the page's language (Pagefind picks it from
-// <html lang>) and lists what it finds. Every word shown comes from the
-// page: the form, its hidden notices and the #search-interface data.
+// asks Pagefind's index of the page's language (its own bundle,
+// pagefind/<lang>/) and lists what it finds. Every word shown comes from
+// the page: the form, its hidden notices and the #search-interface data.
 import { queryForms } from "./query_variants.js";
 
 const PAGE_SIZE = 10;
 // A page that has a query word only in another form than the one typed
 // ranks after one that has it as typed.
 const OTHER_FORM_WEIGHT = 0.5;
+// Words in an excerpt, and how many of them come before the first match.
+const EXCERPT_WORDS = 30;
+const EXCERPT_LEAD_IN = 8;
+// Invisible format characters that pasted text often carries (a direction
+// mark or embedding before Arabic, a soft hyphen inside a word): no word
+// on a page has them, so they are taken out of the query.
+const INVISIBLE = /[\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 const lang = document.documentElement.lang;
-const words = JSON.parse(document.getElementById("search-interface").textContent);
+const pageData = JSON.parse(document.getElementById("search-interface").textContent);
 const pluralRules = new Intl.PluralRules(lang);
 // Latin digits, as Babel writes the site's other numbers.
 const numbers = new Intl.NumberFormat(lang, { numberingSystem: "latn" });
@@ -22,6 +29,7 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const unavailable = document.getElementById("search-unavailable");
+const browseInstead = document.querySelector(".browse-instead");
 
 let pagefindLoading = null;
 let searchNumber = 0;
@@ -31,8 +39,9 @@ function loadPagefind() {
   if (pagefindLoading === null) {
     const bundle = document.getElementById("search-bundle").href;
     pagefindLoading = import(bundle).then(async (pagefind) => {
-      // Result URLs are relative to the folder that holds pagefind/.
-      await pagefind.options({ baseUrl: new URL("../", bundle).pathname });
+      // Result URLs are relative to the site's root, which holds
+      // pagefind/<lang>/pagefind.js.
+      await pagefind.options({ baseUrl: new URL("../../", bundle).pathname });
       await pagefind.init();
       return pagefind;
     });
@@ -41,7 +50,7 @@ function loadPagefind() {
 }
 
 function countText(count) {
-  const forms = words.results;
+  const forms = pageData.results;
   const text = forms[pluralRules.select(count)] ?? forms.other;
   return text.replace("%(num)s", numbers.format(count));
 }
@@ -82,28 +91,51 @@ async function findPages(pagefind, query, filters) {
   return [...found.values()].sort((a, b) => b.score - a.score).map((match) => match.result);
 }
 
-// Pagefind's excerpt is text with <mark> around the matched words, not
-// escaped HTML: build it as text and marks, never as markup.
+// A page's indexed text is its title, its lead, then its text, split into
+// words as Pagefind splits it (its match locations count these words).
+function splitWords(text) {
+  return text.split(/[\r\n\s]+/g).filter(Boolean);
+}
+
+// An excerpt of the text after the title and lead (the result shows the
+// title already): whole words from a little before the first match in it,
+// or from the start of the text; an ellipsis where the text goes on.
+// Built as text and <mark> elements, never as markup.
 function excerpt(data) {
+  const words = data.content.split(/[\r\n\s]+/g);
+  const textStart = Math.min(words.length,
+    splitWords(data.meta.title ?? "").length + splitWords(data.meta.lead ?? "").length);
+  const matches = new Set(data.locations);
+  const first = [...matches].filter((location) => location >= textStart).sort((a, b) => a - b)[0];
+  let start = first === undefined ? textStart : Math.max(textStart, first - EXCERPT_LEAD_IN);
+  start = Math.max(textStart, Math.min(start, words.length - EXCERPT_WORDS));
+  // Start at a word, not at the punctuation a space set apart ("مصممة ، شعرت").
+  while (start < (first ?? words.length) && !/[\p{L}\p{N}]/u.test(words[start])) start++;
+  const end = Math.min(words.length, start + EXCERPT_WORDS);
   const paragraph = document.createElement("p");
   paragraph.className = "search-excerpt";
-  const plain = data.plain_excerpt.split(" ");
-  const marked = data.excerpt.split(" ");
-  if (plain.length !== marked.length) {
-    paragraph.textContent = data.plain_excerpt;
-    return paragraph;
-  }
-  plain.forEach((word, index) => {
-    if (index) paragraph.append(" ");
-    if (marked[index] === `<mark>${word}</mark>`) {
+  if (start > textStart) paragraph.append("… ");
+  for (let index = start; index < end; index++) {
+    if (index > start) paragraph.append(" ");
+    if (matches.has(index)) {
       const mark = document.createElement("mark");
-      mark.textContent = word;
+      mark.textContent = words[index];
       paragraph.append(mark);
     } else {
-      paragraph.append(word);
+      paragraph.append(words[index]);
     }
-  });
+  }
+  if (end < words.length) paragraph.append(" …");
   return paragraph;
+}
+
+// The date and, for a part of a series, which part: as the article's own
+// page says them (its data-pagefind-meta).
+function details(data) {
+  const line = document.createElement("p");
+  line.className = "search-details";
+  line.textContent = [data.meta.date, data.meta.part].filter(Boolean).join(" · ");
+  return line;
 }
 
 function entry(data) {
@@ -113,8 +145,19 @@ function entry(data) {
   link.href = data.url;
   link.textContent = data.meta.title;
   heading.append(link);
-  item.append(heading, excerpt(data));
+  item.append(heading, details(data), excerpt(data));
   return item;
+}
+
+// The switcher leads to each language's search page, with the query.
+function keepQueryInSwitcher(query) {
+  for (const link of document.querySelectorAll(".language-switcher a[hreflang]")) {
+    const page = pageData.search_pages[link.hreflang];
+    if (page === undefined) continue;
+    const address = new URL(pageData.root + page, window.location.href);
+    if (query.trim()) address.searchParams.set("q", query.trim());
+    link.href = address;
+  }
 }
 
 async function showMore(number) {
@@ -129,6 +172,7 @@ async function showMore(number) {
 function readAddress() {
   const address = new URLSearchParams(window.location.search);
   field.value = address.get("q") ?? "";
+  const query = field.value.replace(INVISIBLE, "");
   const filters = {};
   for (const [name, select] of Object.entries(selects)) {
     if (select === null) continue;
@@ -136,7 +180,7 @@ function readAddress() {
     select.value = [...select.options].some((option) => option.value === value) ? value : "";
     if (select.value) filters[name] = select.value;
   }
-  return { query: field.value, filters };
+  return { query, filters };
 }
 
 async function search() {
@@ -145,11 +189,13 @@ async function search() {
   list.replaceChildren();
   more.hidden = true;
   pending = [];
+  keepQueryInSwitcher(query);
+  browseInstead.hidden = false;
   if (!query.trim() && !Object.keys(filters).length) {
     status.textContent = "";
     return;
   }
-  status.textContent = words.searching;
+  status.textContent = pageData.searching;
   list.setAttribute("aria-busy", "true");
   try {
     let pagefind;
@@ -163,7 +209,9 @@ async function search() {
     const results = await findPages(pagefind, query, filters);
     if (number !== searchNumber) return;
     pending = results;
-    status.textContent = results.length ? countText(results.length) : words.no_results;
+    status.textContent = results.length ? countText(results.length) : pageData.no_results;
+    // The other ways in are offered when the search found nothing.
+    browseInstead.hidden = results.length > 0;
     await showMore(number);
   } finally {
     if (number === searchNumber) list.removeAttribute("aria-busy");

@@ -1,0 +1,78 @@
+"""Each language has its own bundle, rebuilt only when that language's
+indexed pages change: after an edit only the edited language is indexed
+and its folder replaced; with nothing changed nothing is written at all;
+and the result is what a clean run over the same pages gives (Pagefind's
+random order of filter values apart)."""
+
+import shutil
+
+import pytest
+
+from pagefind_files import bundles, comparable, fragments
+from test_index_robustness import index, succeeded
+
+NEW_WORD = "qwxzylophant"
+
+
+@pytest.fixture
+def indexed(site, tmp_path):
+    """A private copy of the built site, indexed with a cache."""
+    output = tmp_path / "output"
+    shutil.copytree(site, output, ignore=shutil.ignore_patterns("pagefind"))
+    succeeded(index(output, tmp_path / "cache"))
+    return output
+
+
+def files_as_written(output):
+    """{file: (inode, modification time)} of every file of the index."""
+    return {
+        path: (path.stat().st_ino, path.stat().st_mtime_ns)
+        for path in (output / "pagefind").rglob("*") if path.is_file()
+    }
+
+
+def edit_one_article(output, lang):
+    """Add a word to the text of one of the language's articles, as a
+    rebuild after an author's edit would."""
+    for page in sorted((output / lang).rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        if "data-pagefind-body>" in html:
+            page.write_text(html.replace("data-pagefind-body>", f"data-pagefind-body><p>{NEW_WORD}</p>", 1),
+                            encoding="utf-8")
+            return page
+    raise AssertionError(f"no {lang} article")
+
+
+def test_with_no_page_changed_nothing_is_written(indexed, tmp_path):
+    before = files_as_written(indexed)
+    result = succeeded(index(indexed, tmp_path / "cache"))
+    assert "indexed none, updated none" in result.stdout
+    assert files_as_written(indexed) == before
+
+
+def test_an_edit_rebuilds_only_its_language_and_equals_a_clean_run(indexed, tmp_path):
+    before = files_as_written(indexed)
+    edit_one_article(indexed, "cy")
+    result = succeeded(index(indexed, tmp_path / "cache"))
+    assert "indexed cy, updated cy in" in result.stdout
+    after = files_as_written(indexed)
+    others = {path: written for path, written in before.items()
+              if path.relative_to(indexed / "pagefind").parts[0] != "cy"}
+    assert others and all(after.get(path) == written for path, written in others.items())
+    assert any(NEW_WORD in record["content"] for lang, record in fragments(indexed) if lang == "cy")
+
+    clean = tmp_path / "clean"
+    shutil.copytree(indexed, clean, ignore=shutil.ignore_patterns("pagefind"))
+    succeeded(index(clean, tmp_path / "clean-cache"))
+    incremental, cold = bundles(indexed), bundles(clean)
+    assert set(incremental) == set(cold)
+    for lang in cold:
+        assert comparable(incremental[lang]) == comparable(cold[lang]), lang
+
+
+def test_a_language_with_no_indexed_page_left_loses_its_bundle(indexed, tmp_path):
+    for page in (indexed / "el").rglob("*.html"):
+        page.write_text(page.read_text(encoding="utf-8").replace(" data-pagefind-body", ""), encoding="utf-8")
+    result = succeeded(index(indexed, tmp_path / "cache"))
+    assert "indexed none, updated none" in result.stdout
+    assert set(bundles(indexed)) == {"cy", "it", "ar"}
