@@ -30,8 +30,14 @@ def site_devserver(tmp_path_factory):
 
 
 def indexed_text(output):
-    """Every indexed page's record, as Pagefind stores it (gzip JSON)."""
-    return b"".join(gzip.decompress(path.read_bytes()) for path in (output / "pagefind").rglob("*.pf_fragment"))
+    """Every indexed page's record, as Pagefind stores it (gzip JSON), in
+    the language bundles in place (not a bundle being written beside them,
+    under a .tmp- name, which may vanish while it is read)."""
+    try:
+        return b"".join(gzip.decompress(path.read_bytes())
+                        for path in (output / "pagefind").glob("[!.]*/fragment/*.pf_fragment"))
+    except FileNotFoundError:  # a bundle replaced while read: ask again
+        return b""
 
 
 def test_a_broken_date_is_reported_and_the_fix_is_served_and_indexed(devserver):
