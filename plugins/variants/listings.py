@@ -87,7 +87,7 @@ class LanguageListingsGenerator(Generator):
             page_lang=None,
         )
         if self.settings.get("SITEURL"):
-            write_sitemap(self.output_path, self.context, self.settings)
+            write_sitemap(writer, self.context, self.settings)
 
     def _write_language(self, writer, language):
         code = language.code

@@ -1,9 +1,42 @@
-"""A file written only when its bytes change: a rebuild leaves unchanged
-pages untouched (their times too), so deploys and watchers see only what
-changed."""
+"""Files written whole or not at all, and only when their bytes change.
+
+Every output and cache file the build writes is written to a temporary
+name beside it and renamed into place, so a build killed, or a disk that
+fills, mid-write never leaves a truncated file where a page or a cache
+belongs. A page whose bytes are the same is not rewritten (its time
+neither), so deploys and watchers see only what changed."""
 
 import io
 import os
+
+# The temporary names: a hidden file beside the target, named after it
+# and the writing process; left over only by a build that was killed, and
+# swept by the next (outputs.py).
+PARTIAL = ".partial"
+
+
+def partial_name(path):
+    folder, name = os.path.split(path)
+    return os.path.join(folder, f".{name}.{os.getpid()}{PARTIAL}")
+
+
+def is_partial(name):
+    return name.startswith(".") and name.endswith(PARTIAL)
+
+
+def write_atomically(path, data):
+    """Write bytes to path through a temporary file renamed over it."""
+    temporary = partial_name(path)
+    try:
+        with open(temporary, "wb") as target:
+            target.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
 
 
 class ChangedOnlyFile(io.StringIO):
@@ -23,17 +56,10 @@ class ChangedOnlyFile(io.StringIO):
             except OSError:
                 same = False
             if not same:
-                with open(self.path, "wb") as target:
-                    target.write(data)
+                write_atomically(self.path, data)
         super().close()
 
 
 def _read(path):
     with open(path, "rb") as source:
         return source.read()
-
-
-def write_text_if_changed(path, text, encoding="utf-8"):
-    """For files written outside the writer (the host files)."""
-    with ChangedOnlyFile(str(path), encoding) as target:
-        target.write(text)
