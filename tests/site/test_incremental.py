@@ -3,15 +3,14 @@ whatever happened since the last build: an article deleted, renamed,
 made a draft; a build that failed mid-render, or was killed, and the
 edit then undone."""
 
-import os
 import signal
 import subprocess
-import sys
 import time
 
 import pytest
 
-from sitebuild import ROOT, build_site, copy_content, run_pelican
+from bench import corpus
+from sitebuild import LANGUAGES, ROOT, build_site, copy_content, pelican_command, run_pelican
 
 ARTICLE = "five-misconceptions"
 
@@ -62,3 +61,60 @@ def test_a_rebuild_after_a_change_writes_what_a_clean_build_writes(tmp_path, cha
     build_site(content, output)
     assert not old_page.exists()
     assert_same_as_a_clean_build(tmp_path, content, output)
+
+
+MARK = "<!-- an edit undone -->"
+
+
+def theme_copy(tmp_path):
+    theme = tmp_path / "theme"
+    subprocess.run(["cp", "-r", str(ROOT / "themes" / "mmr"), str(theme)], check=True)
+    return theme
+
+
+def edit_the_theme(theme, failing_page=None):
+    """Every page gets MARK; the failing page's render raises."""
+    base = theme / "templates" / "base.html"
+    original = base.read_text("utf-8")
+    failure = f'{{% if output_file == "{failing_page}" %}}{{{{ 1 // 0 }}}}{{% endif %}}' if failing_page else ""
+    base.write_text(original.replace("<head>", f"<head>{MARK}{failure}", 1), "utf-8")
+    return lambda: base.write_text(original, "utf-8")
+
+
+def marked(output):
+    return [path for path in output.rglob("*.html") if MARK in path.read_text("utf-8")]
+
+
+def test_a_build_that_failed_mid_render_is_healed_once_the_edit_is_undone(tmp_path):
+    content = copy_content(tmp_path / "content")
+    theme = theme_copy(tmp_path)
+    output = build_site(content, tmp_path / "output", THEME=str(theme), BUILD_PROCESSES=1)
+    undo = edit_the_theme(theme, failing_page="it/is-it-engagement/index.html")
+    failed = run_pelican(content, output, THEME=str(theme), BUILD_PROCESSES=1)
+    assert failed.returncode != 0
+    assert marked(output), "the failed build wrote no page before its failure: the test shows nothing"
+    undo()
+    build_site(content, output, THEME=str(theme), BUILD_PROCESSES=1)
+    assert not marked(output)
+    assert_same_as_a_clean_build(tmp_path, content, output, THEME=str(theme), BUILD_PROCESSES=1)
+
+
+def test_a_build_killed_mid_render_is_healed_by_the_next(tmp_path):
+    content = tmp_path / "content"
+    corpus.generate(content, 12, LANGUAGES)
+    theme = theme_copy(tmp_path)
+    settings = {"THEME": str(theme), "BUILD_PROCESSES": 1, "CACHE_PATH": str(tmp_path / "cache")}
+    output = build_site(content, tmp_path / "output", **settings)
+    undo = edit_the_theme(theme)
+    command = pelican_command(content, output, **settings)
+    build = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not marked(output) and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    assert build.returncode == -signal.SIGKILL and marked(output), "the build ended before it could be killed mid-render"
+    undo()
+    build_site(content, output, **settings)
+    assert not marked(output)
+    assert_same_as_a_clean_build(tmp_path, content, output, THEME=str(theme), BUILD_PROCESSES=1)
