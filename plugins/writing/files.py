@@ -6,6 +6,7 @@ fills, mid-write never leaves a truncated file where a page or a cache
 belongs. A page whose bytes are the same is not rewritten (its time
 neither), so deploys and watchers see only what changed."""
 
+import contextlib
 import io
 import os
 
@@ -24,19 +25,24 @@ def is_partial(name):
     return name.startswith(".") and name.endswith(PARTIAL)
 
 
-def write_atomically(path, data):
-    """Write bytes to path through a temporary file renamed over it."""
+@contextlib.contextmanager
+def atomic_file(path, opener=open):
+    """A binary file to write, which takes path's place once closed; on
+    any error it is removed and path left as it was."""
     temporary = partial_name(path)
     try:
-        with open(temporary, "wb") as target:
-            target.write(data)
+        with opener(temporary, "wb") as target:
+            yield target
         os.replace(temporary, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
+
+
+def write_atomically(path, data):
+    with atomic_file(path) as target:
+        target.write(data)
 
 
 class ChangedOnlyFile(io.StringIO):
