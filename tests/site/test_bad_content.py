@@ -73,3 +73,21 @@ def test_a_file_that_is_not_utf8(tmp_path):
     assert code != 0
     assert f"content/{ARTICLE}: is not UTF-8" in output and "re-save it as UTF-8" in output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("line", ["Modified: 9999-12-31T23:59:59-12:00", "Modified: 0001-01-01T00:00:00+01:00",
+                                  "Date: 9999-12-31T23:59:59-12:00"])
+def test_a_date_out_of_range(tmp_path, line):
+    content = copy_content(tmp_path / "content")
+    path = content / ARTICLE
+    name = line.split(":")[0]
+    text = path.read_text("utf-8")
+    text = text.replace("Date: 2024-04-16", line) if name == "Date" else text.replace("Date:", f"{line}\nDate:", 1)
+    path.write_text(text, "utf-8")
+    number = next(i for i, row in enumerate(text.splitlines(), start=1) if row == line)
+    code, output = build(tmp_path, content)
+    assert code != 0
+    errors = [row for row in output.splitlines() if f"content/{ARTICLE}" in row]
+    assert len(errors) == 1 and f"content/{ARTICLE}:{number}: {name}:" in errors[0], output
+    assert "between the years" in errors[0]
+    assert "Traceback" not in output and "OverflowError" not in output
