@@ -8,7 +8,8 @@ instead, rather than Pelican's "Could not process". The readers' content
 cache is saved from a short-lived process (cache.py), which keeps a copy of
 the site's text out of the build's memory; every Pelican cache is written
 to a temporary name and renamed, and one that cannot be read is rebuilt
-with one warning.
+with one warning. A folder link that loops back is refused before Pelican
+looks for files (discovery.py).
 """
 
 from pelican import signals
@@ -17,6 +18,7 @@ from plugins.errors.exceptions import require_plugins
 
 from .ahead import convert_articles_ahead
 from .cache import read_and_write_caches_safely, save_readers_cache_apart, wait_for_saved_caches
+from .discovery import refuse_link_loops
 from .reader import use_site_markdown_reader
 
 
@@ -28,6 +30,7 @@ def register():
     read_and_write_caches_safely()
     signals.initialized.connect(check_plugins)
     signals.readers_init.connect(use_site_markdown_reader)
+    signals.article_generator_init.connect(refuse_link_loops)
     signals.article_generator_init.connect(convert_articles_ahead)
     signals.generator_init.connect(save_readers_cache_apart)
     signals.all_generators_finalized.connect(wait_for_saved_caches)

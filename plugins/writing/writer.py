@@ -103,10 +103,9 @@ class PageWriter(Writer):
         try:
             super().write_file(name, template, context, *args, **kwargs)
         except OSError as error:
-            path = error.filename or os.path.join(self.output_path, name)
             raise ContentError(
-                f"{_claimant(job, self.settings)}: cannot write {path} ({error.strerror or error}); "
-                "check that the output folder is writable and has room, and that the Slug: is short."
+                f"{_claimant(job, self.settings)}: cannot write {os.path.join(self.output_path, name)} "
+                f"({error.strerror or error}); check that the output folder is writable and has room."
             ) from None
 
     def _claim(self, claims):
