@@ -27,10 +27,18 @@ class VariantGroup:
     key: str
     kind: str  # "article" or "page"
     by_lang: dict = field(default_factory=dict)
-    variants: list = field(default_factory=list)  # site order
+    variants: list = field(default_factory=list)  # the published ones, in site order
 
     def get(self, code):
         return self.by_lang.get(code)
+
+    def linked(self, code, here):
+        """The variant in `code` that the page of `here` links to: a
+        published one, or `here` itself. A hidden or draft variant is
+        linked from no other language (switcher, hreflang, JSON-LD), as
+        the sitemap leaves it out."""
+        variant = self.by_lang.get(code)
+        return variant if variant is here or variant in self.variants else None
 
 
 def group_key(content):
@@ -124,12 +132,12 @@ def group_variants(contents, kind, languages, settings):
     if problems:
         raise VariantError("\nERROR: ".join(problems))
     for group in groups.values():
-        # Drafts are grouped (so clashes show) but never linked from a
-        # published variant.
+        # Drafts and hidden variants are grouped (so clashes show) but
+        # never linked from another variant.
         group.variants = [
             group.by_lang[code]
             for code in languages
-            if code in group.by_lang and group.by_lang[code].status != "draft"
+            if code in group.by_lang and group.by_lang[code].status == "published"
         ]
         for variant in group.by_lang.values():
             variant.group = group
