@@ -12,6 +12,7 @@ are written through write_site_file, so that they are checked and
 recorded too; the host files are written when `pages_written` is sent,
 once every page is on disk."""
 
+import contextlib
 import logging
 import os
 
@@ -59,18 +60,21 @@ class PageWriter(Writer):
         self.queued.append((name, template, context, args, kwargs))
 
     def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
+        language = context.get("page_lang")
+        claimant = f"the {language.code if language else 'site'} feed"
         if path:
-            language = context.get("page_lang")
-            self._claim({path: f"the {language.code if language else 'site'} feed"})
-        return super().write_feed(elements, context, path, url, *args, **kwargs)
+            self._claim({path: claimant})
+        with self._writing(claimant, path):
+            return super().write_feed(elements, context, path, url, *args, **kwargs)
 
     def write_site_file(self, name, text, claimant):
         """Write a file that no template renders (sitemap, host files)."""
         self._claim({name: claimant})
         path = os.path.join(self.output_path, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with ChangedOnlyFile(path, "utf-8") as target:
-            target.write(text)
+        with self._writing(claimant, name):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with ChangedOnlyFile(path, "utf-8") as target:
+                target.write(text)
 
     def render_queued(self, context):
         """Render and write every queued page whose inputs changed since the
@@ -100,11 +104,17 @@ class PageWriter(Writer):
 
     def _render(self, job):
         name, template, context, args, kwargs = job
-        try:
+        with self._writing(_claimant(job, self.settings), name):
             super().write_file(name, template, context, *args, **kwargs)
+
+    @contextlib.contextmanager
+    def _writing(self, claimant, name):
+        """A file that cannot be written is one line naming it and its source."""
+        try:
+            yield
         except OSError as error:
             raise ContentError(
-                f"{_claimant(job, self.settings)}: cannot write {os.path.join(self.output_path, name)} "
+                f"{claimant}: cannot write {os.path.join(self.output_path, name or '')} "
                 f"({error.strerror or error}); check that the output folder is writable and has room."
             ) from None
 
