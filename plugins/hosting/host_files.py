@@ -1,6 +1,7 @@
-"""Writes the files hosts read, once Pelican has written the site:
+"""Writes the files hosts read, once the writer has written every page:
 `_redirects` and `_headers` (Netlify, Cloudflare Pages) and `.htaccess`
-(Apache), all derived from the built pages themselves."""
+(Apache), all derived from the pages this build wrote (not from whatever
+output/ holds), through the writer, which records them."""
 
 from pathlib import PurePosixPath
 
