@@ -51,16 +51,22 @@ def make_draft(content):
     edit(content / "articles" / ARTICLE / f"{ARTICLE}.cy.md", "Date:", "Status: draft\nDate:")
 
 
-@pytest.mark.parametrize("change", [delete_article, rename_slug, make_draft])
-def test_a_rebuild_after_a_change_writes_what_a_clean_build_writes(tmp_path, change):
+@pytest.mark.parametrize("change, settings", [
+    (delete_article, {}), (rename_slug, {}), (make_draft, {}),
+    # With a site address the sitemap is written too.
+    (delete_article, {"SITEURL": "https://example.org"}),
+])
+def test_a_rebuild_after_a_change_writes_what_a_clean_build_writes(tmp_path, change, settings):
     content = copy_content(tmp_path / "content")
-    output = build_site(content, tmp_path / "output")
+    output = build_site(content, tmp_path / "output", **settings)
     old_page = output / "cy" / ARTICLE / "index.html"
     assert old_page.is_file()
     change(content)
-    build_site(content, output)
+    build_site(content, output, **settings)
     assert not old_page.exists()
-    assert_same_as_a_clean_build(tmp_path, content, output)
+    for host_file in ("_redirects", "_headers", "sitemap.xml"):
+        assert not (output / host_file).exists() or f"/{ARTICLE}/" not in (output / host_file).read_text("utf-8")
+    assert_same_as_a_clean_build(tmp_path, content, output, **settings)
 
 
 MARK = "<!-- an edit undone -->"
