@@ -96,6 +96,14 @@ def copy_content(destination):
     return Path(destination)
 
 
+def files_of(output):
+    """{path under output: bytes} of every file a build wrote."""
+    return {
+        path.relative_to(output).as_posix(): path.read_bytes()
+        for path in sorted(Path(output).rglob("*")) if path.is_file()
+    }
+
+
 def read_html(path):
     """A built page as a reader's browser gets it, parsed."""
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")

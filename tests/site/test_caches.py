@@ -7,15 +7,11 @@ import pickle
 
 import pytest
 
-from sitebuild import CONTENT, build_site, run_pelican
+from sitebuild import CONTENT, build_site, files_of, run_pelican
 
 from plugins.writing import files
 
 CACHES = ["ArticlesGenerator-Readers", "SeriesGenerator-Readers", "CommentThreads", "BuiltPages"]
-
-
-def files_of(output):
-    return {path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("*") if path.is_file()}
 
 
 @pytest.mark.parametrize("damage", ["empty", "truncated"])

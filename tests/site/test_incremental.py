@@ -10,16 +10,9 @@ import time
 import pytest
 
 from bench import corpus
-from sitebuild import LANGUAGES, ROOT, build_site, copy_content, pelican_command, run_pelican
+from sitebuild import LANGUAGES, ROOT, build_site, copy_content, files_of, pelican_command, run_pelican
 
 ARTICLE = "five-misconceptions"
-
-
-def files_of(output):
-    return {
-        path.relative_to(output).as_posix(): path.read_bytes()
-        for path in sorted(output.rglob("*")) if path.is_file()
-    }
 
 
 def assert_same_as_a_clean_build(tmp_path, content, output, **settings):
