@@ -81,7 +81,7 @@ def test_a_slug_that_takes_the_search_pages_place(tmp_path):
 
 
 @pytest.mark.parametrize("source", [FIVE, "series/myths-misconceptions-rants/myths-misconceptions-rants.cy.md"])
-@pytest.mark.parametrize("slug", ["tag/x", "../..", "x" * 300, ".hidden"])
+@pytest.mark.parametrize("slug", ["tag/x", "../..", "x" * 300, ".hidden", "a?b", "a b"])
 def test_a_slug_that_is_not_one_safe_path_segment(tmp_path, source, slug):
     content = copy_content(tmp_path / "content")
     path = content / source
