@@ -15,6 +15,9 @@ RELATIVE_URLS = False
 LANGUAGE_FEED_ATOM = "{lang}/feeds/atom.xml"
 DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = False
+# Drafts are for the author's own `make html`: never built for the web, so
+# no deploy can send them.
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
 
 # Deploying (README "Publishing"): make rsync_upload and make github read
 # these; each can be given on the command line instead (make github

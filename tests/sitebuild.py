@@ -30,9 +30,9 @@ class BuildFailed(AssertionError):
         self.result = result
 
 
-def run_pelican(content_dir, output_dir, settings_file="pelicanconf.py",
-                fatal="errors", **overrides):
-    """Run Pelican; return the CompletedProcess whatever its exit code."""
+def pelican_command(content_dir, output_dir, settings_file="pelicanconf.py",
+                    fatal="errors", **overrides):
+    """The command line of `python -m pelican` for run_pelican, to run in ROOT."""
     overrides.setdefault("CACHE_PATH", str(Path(output_dir).parent / "cache"))
     command = [
         sys.executable, "-m", "pelican", str(content_dir),
@@ -44,9 +44,15 @@ def run_pelican(content_dir, output_dir, settings_file="pelicanconf.py",
     overrides.setdefault("THEME", str(ROOT / "themes" / "mmr"))
     overrides.setdefault("PLUGIN_PATHS", [str(ROOT)])
     # One -e with every setting: Pelican keeps only the last -e given.
-    command += ["-e", *(f"{name}={json.dumps(value)}" for name, value in overrides.items())]
+    return command + ["-e", *(f"{name}={json.dumps(value)}" for name, value in overrides.items())]
+
+
+def run_pelican(content_dir, output_dir, settings_file="pelicanconf.py",
+                fatal="errors", **overrides):
+    """Run Pelican; return the CompletedProcess whatever its exit code."""
     return subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, timeout=600
+        pelican_command(content_dir, output_dir, settings_file, fatal, **overrides),
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
 
 

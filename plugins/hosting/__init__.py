@@ -10,6 +10,7 @@ and `_headers` (Netlify, Cloudflare Pages) and `.htaccess` (Apache).
 from pelican import signals
 
 from plugins.errors.exceptions import require_plugins
+from plugins.writing.writer import pages_written
 
 from .host_files import write_host_files
 from .policy import install_policies
@@ -17,11 +18,11 @@ from .site_url import check_site_url
 
 
 def check_plugins(pelican):
-    require_plugins(pelican.settings, "plugins.hosting", "plugins.errors")
+    require_plugins(pelican.settings, "plugins.hosting", "plugins.errors", "plugins.writing")
 
 
 def register():
     signals.initialized.connect(check_plugins)
     signals.initialized.connect(check_site_url)
     signals.generator_init.connect(install_policies)
-    signals.finalized.connect(write_host_files)
+    pages_written.connect(write_host_files)

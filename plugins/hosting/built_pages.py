@@ -104,25 +104,32 @@ def _may_matter(tag):
     return lowered.startswith(("<html", "<body")) or "http-equiv" in lowered or "hreflang" in lowered
 
 
-def built_pages(output_path, settings):
-    """Every HTML page under output_path, in a stable order. A page the
-    build left untouched (the writer writes only changed bytes) is read
-    from Pelican's content cache; the others in BUILD_PROCESSES processes."""
+def built_pages(output_path, files, settings):
+    """Every HTML page among the files this build wrote (relative to
+    output_path), in a stable order: what an earlier build left is not the
+    site. A page the build left untouched (the writer writes only changed
+    bytes) is read from Pelican's content cache; the others in
+    BUILD_PROCESSES processes."""
     cache = FileStampDataCacher(settings, "BuiltPages", settings["CACHE_CONTENT"], settings["LOAD_CONTENT_CACHE"])
-    paths = []
-    for directory, folders, files in os.walk(output_path):
-        folders.sort()
-        paths += [os.path.join(directory, name) for name in sorted(files) if name.endswith(".html")]
+    files = sorted((PurePosixPath(file) for file in files if file.endswith(".html")), key=_walk_order)
+    paths = [os.path.join(output_path, *file.parts) for file in files]
     pages = {path: cache.get_cached_data(path, None) for path in paths}
-    unread = [path for path, page in pages.items() if page is None]
-    files = [PurePosixPath(*Path(os.path.relpath(path, output_path)).parts) for path in unread]
-    read = WorkApart(functools.partial(read_page, output_path), files, build_processes(settings)).results()
-    for path, page in zip(unread, read):
+    unread = [(path, file) for path, file in zip(paths, files) if pages[path] is None]
+    read = WorkApart(
+        functools.partial(read_page, output_path), [file for _, file in unread], build_processes(settings)
+    ).results()
+    for (path, _), page in zip(unread, read):
         cache.cache_data(path, page)
         pages[path] = page
     if unread:  # else the cache on disk already holds every page
         cache.save_cache()
     return list(pages.values())
+
+
+def _walk_order(file):
+    """A folder's own files before its subfolders', each by name (as
+    os.walk with sorted names goes)."""
+    return [(1, folder) for folder in file.parts[:-1]] + [(0, file.name)]
 
 
 def site_path(href, page, siteurl):

@@ -4,6 +4,7 @@ many (conversion.py), and metadata errors reported with file and line."""
 
 import logging
 import re
+from datetime import datetime, timedelta, timezone
 
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 
@@ -12,6 +13,13 @@ from plugins.errors.exceptions import ContentError, author_path
 from .conversion import Converter
 
 logger = logging.getLogger(__name__)
+
+# A moment must stay a date in every time zone and once in UTC (pages,
+# feeds, the sitemap and "stale" all compare them): a day's margin inside
+# the years Python's dates can hold.
+EARLIEST, LATEST = datetime.min + timedelta(days=1), datetime.max - timedelta(days=1)
+DATES = ("date", "modified")
+OUT_OF_RANGE = "give a date between the years 1 and 9999 (in UTC too)"
 
 FIXES = {
     "date": "write it as YYYY-MM-DD, or YYYY-MM-DD HH:MM",
@@ -62,9 +70,19 @@ class SiteMarkdownReader(MarkdownReader):
                     output[name] = self.process_metadata(name, value)
                 else:
                     output[name] = self.process_metadata(name, value[0])
-            except (ValueError, TypeError) as error:
-                raise MetadataError(describe(source_path, name, value, error, self.settings)) from None
+                if name in DATES:
+                    _check_range(output[name])
+            except (ValueError, TypeError, OverflowError) as error:
+                fix = OUT_OF_RANGE if isinstance(error, OverflowError) else None
+                raise MetadataError(describe(source_path, name, value, error, self.settings, fix)) from None
         return output
+
+
+def _check_range(moment):
+    if isinstance(moment, datetime):
+        utc = moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+        if not EARLIEST <= utc <= LATEST:
+            raise OverflowError("date value out of range")
 
 
 class MetadataReader(SiteMarkdownReader):
@@ -84,11 +102,11 @@ def metadata_line(source_path, name):
     return None
 
 
-def describe(source_path, name, value, error, settings):
+def describe(source_path, name, value, error, settings, fix=None):
     path = author_path(source_path, settings)
     line = metadata_line(source_path, name)
     where = f"{path}:{line}" if line else path
-    fix = FIXES.get(name, "correct or remove that line")
+    fix = fix or FIXES.get(name, "correct or remove that line")
     shown = value[0] if isinstance(value, list) and len(value) == 1 else value
     return f"{where}: {name.capitalize()}: {shown!r} cannot be read ({error}); {fix}."
 

@@ -10,8 +10,10 @@ import os
 from dataclasses import dataclass, field
 
 from plugins.errors.exceptions import ContentError, author_path
+from plugins.reading.reader import metadata_line
 
-from .naming import parse_name
+from .layout import slug_problem
+from .naming import dotted_stem, parse_name
 
 
 class VariantError(ContentError):
@@ -25,10 +27,18 @@ class VariantGroup:
     key: str
     kind: str  # "article" or "page"
     by_lang: dict = field(default_factory=dict)
-    variants: list = field(default_factory=list)  # site order
+    variants: list = field(default_factory=list)  # the published ones, in site order
 
     def get(self, code):
         return self.by_lang.get(code)
+
+    def linked(self, code, here):
+        """The variant in `code` that the page of `here` links to: a
+        published one, or `here` itself. A hidden or draft variant is
+        linked from no other language (switcher, hreflang, JSON-LD), as
+        the sitemap leaves it out."""
+        variant = self.by_lang.get(code)
+        return variant if variant is here or variant in self.variants else None
 
 
 def group_key(content):
@@ -51,6 +61,14 @@ def check_language(content, languages, settings):
         return
     path = author_path(content.source_path, settings)
     site = ", ".join(languages)
+    dotted = dotted_stem(os.path.basename(content.source_path))
+    if dotted is not None:
+        undotted = dotted.replace(".", "-")
+        raise VariantError(
+            f"{path}: {dotted!r} has a dot in it, and a dot ends the key in a file name "
+            f"(<key>.<lang>.md): rename the file (and its folder) without one, e.g. "
+            f"{undotted}/{undotted}.<lang>.md."
+        )
     if not stated and not suffix:
         raise VariantError(
             f"{path}: no language in the file name. Name it "
@@ -64,6 +82,21 @@ def check_language(content, languages, settings):
         )
 
 
+def check_slug(content, settings):
+    """The variant's slug must be one safe folder name: it is {slug} in
+    every URL pattern."""
+    problem = slug_problem(getattr(content, "slug", None))
+    if problem is None:
+        return
+    line = metadata_line(content.source_path, "slug")
+    where = author_path(content.source_path, settings) + (f":{line}" if line else "")
+    origin = "Slug:" if line else "Its slug (from the file name or Title:)"
+    raise VariantError(
+        f"{where}: {origin} {content.slug!r} {problem}; give it a Slug: of one short "
+        "path segment (letters, digits, hyphens)."
+    )
+
+
 def group_variants(contents, kind, languages, settings):
     """Return the groups of `contents`, in order of first appearance, and
     attach each variant's group to it as `.group`."""
@@ -72,6 +105,7 @@ def group_variants(contents, kind, languages, settings):
     for content in contents:
         try:
             check_language(content, languages, settings)
+            check_slug(content, settings)
         except VariantError as error:
             problems.append(str(error))
             continue
@@ -98,12 +132,12 @@ def group_variants(contents, kind, languages, settings):
     if problems:
         raise VariantError("\nERROR: ".join(problems))
     for group in groups.values():
-        # Drafts are grouped (so clashes show) but never linked from a
-        # published variant.
+        # Drafts and hidden variants are grouped (so clashes show) but
+        # never linked from another variant.
         group.variants = [
             group.by_lang[code]
             for code in languages
-            if code in group.by_lang and group.by_lang[code].status != "draft"
+            if code in group.by_lang and group.by_lang[code].status == "published"
         ]
         for variant in group.by_lang.values():
             variant.group = group

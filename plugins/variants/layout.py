@@ -22,6 +22,29 @@ KINDS = {
     "search": "LANGUAGE_SEARCH",
 }
 WITH_SLUG = {"category", "tag", "series"}
+# The longest file or folder name most file systems take, in bytes.
+NAME_MAX = 255
+# Characters a link would have to escape, or would read as the end of the path.
+ADDRESS_CHARACTERS = set('?#%"<>')
+
+
+def slug_problem(slug):
+    """What keeps a slug from being one folder name in every URL pattern
+    ({slug}), or None: a slug is one path segment, never a way out of its
+    language's folder nor a hidden file."""
+    if not slug:
+        return "is empty"
+    if "/" in slug or "\\" in slug:
+        return "has a '/' in it, which would make it more than one folder"
+    if slug.startswith("."):
+        return "starts with '.', a hidden file or a way out of its folder"
+    if any(ord(character) < 32 or ord(character) == 127 for character in slug):
+        return "has a control character in it"
+    if any(character in ADDRESS_CHARACTERS or character.isspace() for character in slug):
+        return "has a space or a character that means something else in an address (? # % \" < >)"
+    if len(slug.encode("utf-8")) > NAME_MAX:
+        return f"is {len(slug.encode('utf-8'))} bytes long, more than a folder name may be ({NAME_MAX})"
+    return None
 
 
 class LayoutSettingError(ContentError):

@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
+from plugins.errors.exceptions import author_path
+from plugins.reading.reader import metadata_line
+
+from .grouping import VariantError
+from .layout import slug_problem
 from .sitemap import write_sitemap
 
 
@@ -55,6 +60,7 @@ class LanguageListingsGenerator(Generator):
             else:
                 taxa = getattr(article, "tags", [])
             for taxon in taxa:
+                self._check_slug(article, kind, taxon)
                 listing = listings.get(taxon.slug)
                 if listing is None:
                     place = self.layout.place(kind, code, taxon.slug)
@@ -67,6 +73,20 @@ class LanguageListingsGenerator(Generator):
                     article.tag_listings = getattr(article, "tag_listings", [])
                     article.tag_listings.append(listing)
         return sorted(listings.values(), key=lambda listing: listing.name.casefold())
+
+    def _check_slug(self, article, kind, taxon):
+        """A category or tag whose name slugifies to nothing (or too much)
+        would have no page of its own: refused, naming the file."""
+        problem = slug_problem(taxon.slug)
+        if problem is None:
+            return
+        field = "Category" if kind == "category" else "Tags"
+        line = metadata_line(article.source_path, field)
+        where = author_path(article.source_path, self.settings) + (f":{line}" if line else "")
+        raise VariantError(
+            f"{where}: {field}: {taxon.name!r} gives the address part {taxon.slug!r}, which {problem}; "
+            "name it with at least one letter or digit, and shorter."
+        )
 
     def generate_output(self, writer):
         for language in self.languages.values():
@@ -87,7 +107,7 @@ class LanguageListingsGenerator(Generator):
             page_lang=None,
         )
         if self.settings.get("SITEURL"):
-            write_sitemap(self.output_path, self.context, self.settings)
+            write_sitemap(writer, self.context, self.settings)
 
     def _write_language(self, writer, language):
         code = language.code

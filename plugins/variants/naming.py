@@ -39,5 +39,13 @@ def parse_name(file_name):
     return SourceName(match["slug"], match["lang"], match["extension"]) if match else None
 
 
+def dotted_stem(file_name):
+    """The stem of `<stem with dots>.<lang>.<extension>` (v1.2.cy.md gives
+    v1.2), or None for a name that is not one: a dot always ends the stem,
+    so such a name reads as the language "2"."""
+    parts = file_name.split(".")
+    return ".".join(parts[:-2]) if len(parts) > 3 and all(parts) else None
+
+
 def file_name(stem, lang, extension):
     return f"{stem}.{lang}.{extension}"

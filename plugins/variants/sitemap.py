@@ -1,10 +1,7 @@
 """sitemap.xml: every published page with its language alternates
 (xhtml:link, including itself and x-default), as search engines read them."""
 
-import os
 from xml.etree import ElementTree
-
-from plugins.writing.files import write_text_if_changed
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -27,7 +24,7 @@ def _add_url(urlset, loc, alternates, lastmod=None):
         )
 
 
-def write_sitemap(output_path, context, settings):
+def write_sitemap(writer, context, settings):
     siteurl = settings["SITEURL"].rstrip("/")
     x_default = ("x-default", f"{siteurl}/{context['layout'].root.url}")
     ElementTree.register_namespace("", SITEMAP_NS)
@@ -48,7 +45,5 @@ def write_sitemap(output_path, context, settings):
             _add_url(urlset, f"{siteurl}/{variant.url}", alternates + [x_default], lastmod)
 
     ElementTree.indent(urlset)
-    # The writer queues the pages, so the output folder may not exist yet.
-    os.makedirs(output_path, exist_ok=True)
     text = ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True).decode("utf-8")
-    write_text_if_changed(os.path.join(output_path, "sitemap.xml"), text)
+    writer.write_site_file("sitemap.xml", text, "the sitemap")

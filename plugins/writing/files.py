@@ -1,9 +1,48 @@
-"""A file written only when its bytes change: a rebuild leaves unchanged
-pages untouched (their times too), so deploys and watchers see only what
-changed."""
+"""Files written whole or not at all, and only when their bytes change.
 
+Every output and cache file the build writes is written to a temporary
+name beside it and renamed into place, so a build killed, or a disk that
+fills, mid-write never leaves a truncated file where a page or a cache
+belongs. A page whose bytes are the same is not rewritten (its time
+neither), so deploys and watchers see only what changed."""
+
+import contextlib
 import io
 import os
+
+# The temporary names: a hidden file beside the target, named after it
+# and the writing process; left over only by a build that was killed, and
+# swept by the next (outputs.py).
+PARTIAL = ".partial"
+
+
+def partial_name(path):
+    folder, name = os.path.split(path)
+    return os.path.join(folder, f".{name}.{os.getpid()}{PARTIAL}")
+
+
+def is_partial(name):
+    return name.startswith(".") and name.endswith(PARTIAL)
+
+
+@contextlib.contextmanager
+def atomic_file(path, opener=open):
+    """A binary file to write, which takes path's place once closed; on
+    any error it is removed and path left as it was."""
+    temporary = partial_name(path)
+    try:
+        with opener(temporary, "wb") as target:
+            yield target
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def write_atomically(path, data):
+    with atomic_file(path) as target:
+        target.write(data)
 
 
 class ChangedOnlyFile(io.StringIO):
@@ -23,17 +62,10 @@ class ChangedOnlyFile(io.StringIO):
             except OSError:
                 same = False
             if not same:
-                with open(self.path, "wb") as target:
-                    target.write(data)
+                write_atomically(self.path, data)
         super().close()
 
 
 def _read(path):
     with open(path, "rb") as source:
         return source.read()
-
-
-def write_text_if_changed(path, text, encoding="utf-8"):
-    """For files written outside the writer (the host files)."""
-    with ChangedOnlyFile(str(path), encoding) as target:
-        target.write(text)

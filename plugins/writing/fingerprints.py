@@ -12,9 +12,10 @@ Each page's fingerprint is a digest of what it is rendered from:
   comment counts it shows (its variants' on an article; its entries' on
   each page of a listing, pagination.py).
 
-Fingerprints are kept in CACHE_PATH between builds (with the content
-cache, and only when it is loaded): a page whose fingerprint is unchanged
-and whose file is still there is skipped. Editing one article's text thus
+Fingerprints are kept between builds in the record of what the build
+wrote (outputs.py; used only when the content cache is loaded, and only
+from a build that finished): a page whose fingerprint is unchanged and
+whose file is still there is skipped. Editing one article's text thus
 re-renders its own page alone; a new comment re-renders its article, the
 article's other variants and the listings that count it; a change every
 page may show (a title, a date, a template) re-renders everything.
@@ -28,7 +29,6 @@ from pathlib import Path
 
 from .pagination import listing_pages
 
-FILE_NAME = "rendered-pages.json"
 LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "nh3", "icukit-pyicu")
 PLUGINS = Path(__file__).resolve().parent.parent
 
@@ -43,22 +43,14 @@ def page_inputs(content):
 
 
 class RenderedPages:
-    def __init__(self, settings, context):
+    """The fingerprints of this build's pages, and those of the last
+    finished build (outputs.py keeps them in its record)."""
+
+    def __init__(self, settings, context, previous):
         self.settings = settings
         self.output_path = settings["OUTPUT_PATH"]
         self.enabled = bool(settings.get("CACHE_CONTENT"))
-        self.path = os.path.join(settings["CACHE_PATH"], FILE_NAME)
-        self.previous = {}
-        if self.enabled and settings.get("LOAD_CONTENT_CACHE"):
-            try:
-                with open(self.path, encoding="utf-8") as kept:
-                    kept = json.load(kept)
-            except (OSError, ValueError):
-                kept = {}
-            # Fingerprints of pages in another output folder say nothing
-            # about the files in this one.
-            if kept.get("output") == os.path.abspath(self.output_path):
-                self.previous = kept.get("pages", {})
+        self.previous = previous if self.enabled and settings.get("LOAD_CONTENT_CACHE") else {}
         self.site = _site_digest(settings, context) if self.enabled else ""
         self.current = {}
 
@@ -67,10 +59,10 @@ class RenderedPages:
         recording their fingerprints. A paginated listing's pages have one
         each: its entries' comment counts are those of its own page."""
         name, template, _, args, kwargs = job
-        if not self.enabled:
-            return [name], [name]
         pages = listing_pages(job, self.settings)
-        if pages is None:
+        if not self.enabled:
+            files = dict.fromkeys([name] if pages is None else [file for file, _ in pages], "")
+        elif pages is None:
             files = {name: _digest(self.site, name, template.name, _stable(args), _job_inputs(kwargs))}
         else:
             listing = _digest(self.site, name, template.name, _stable(args), _job_inputs(kwargs, counts=False))
@@ -81,15 +73,10 @@ class RenderedPages:
         self.current.update(files)
         stale = [
             file for file, fingerprint in files.items()
-            if self.previous.get(file) != fingerprint or not os.path.isfile(os.path.join(self.output_path, file))
+            if not fingerprint or self.previous.get(file) != fingerprint
+            or not os.path.isfile(os.path.join(self.output_path, file))
         ]
         return list(files), stale
-
-    def save(self):
-        if self.enabled:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            with open(self.path, "w", encoding="utf-8") as kept:
-                json.dump({"output": os.path.abspath(self.output_path), "pages": self.current}, kept, sort_keys=True)
 
 
 def _job_inputs(kwargs, counts=True):

@@ -49,18 +49,20 @@ class ForkedProcessError(ContentError):
     """A forked process failed; it printed why."""
 
 
-def fork(work):
+def fork(work, report=None):
     """Call work() in a forked process and return its pid, for succeeded().
     The process exits 0 when work returns, 1 when it raises, having
-    printed why (an error Pelican's --fatal logged is printed already).
+    printed why (an error Pelican's --fatal logged is printed already). A
+    ContentError's message is written to `report` (a binary file), for the
+    build's own process to raise it as its own, or else printed as one line.
     Where there is no fork(), work() is done here, now, the same way."""
     if not can_fork():
-        return RanHere(_status_of(work) == 0)
+        return RanHere(_status_of(work, report=report) == 0)
     pid = os.fork()
     if pid == 0:
         status = 1
         try:
-            status = _status_of(work, BaseException)  # whatever stops it, it exits
+            status = _status_of(work, BaseException, report)  # whatever stops it, it exits
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -68,10 +70,17 @@ def fork(work):
     return pid
 
 
-def _status_of(work, caught=Exception):
+def _status_of(work, caught=Exception, report=None):
     try:
         work()
         return 0
+    except ContentError as error:
+        if report is not None:
+            report.write(str(error).encode("utf-8"))
+            report.flush()
+        else:
+            print(f"ERROR: {error}", file=sys.stderr)
+        return 1
     except caught:
         if not _is_fatal_log(sys.exc_info()[1]):
             traceback.print_exc()
@@ -144,15 +153,25 @@ def _reap(children):
 
 
 def render_everywhere(jobs, render, processes):
-    """Call render(job) for every job, split across `processes` processes."""
+    """Call render(job) for every job, split across `processes` processes.
+    A ContentError in any of them is raised here, as one process would."""
     processes = max(1, min(processes, len(jobs)))
-    children = [
-        fork(functools.partial(_render_share, render, jobs[share::processes])) for share in range(1, processes)
-    ]
+    children = []
+    for share in range(1, processes):
+        report = tempfile.TemporaryFile()
+        children.append((fork(functools.partial(_render_share, render, jobs[share::processes]), report), report))
     try:
         _render_share(render, jobs[0::processes])
     finally:
-        failed = [pid for pid in children if not succeeded(pid)]
+        failed = [report for pid, report in children if not succeeded(pid)]
+    messages = []
+    for report in failed:
+        report.seek(0)
+        messages.append(report.read().decode("utf-8"))
+    for _, report in children:
+        report.close()
+    if failed and all(messages):
+        raise ContentError("\nERROR: ".join(dict.fromkeys(messages)))
     if failed:
         raise ForkedProcessError(
             "rendering stopped in another process at the error printed above; fix it and build again."

@@ -81,3 +81,13 @@ def test_a_remote_carrying_a_token_is_refused(project):
     assert result.returncode != 0
     assert "credential" in result.stderr
     assert "ghp_secret" not in result.stderr
+
+
+def test_a_draft_is_never_committed(project, remote):
+    draft = project / "content" / "articles" / "is-it-engagement" / "is-it-engagement.it.md"
+    draft.write_text(draft.read_text("utf-8").replace("Date:", "Status: draft\nDate:", 1), "utf-8")
+    result = publish(project, remote)
+    assert result.returncode == 0, result.stdout + result.stderr
+    committed = branch_files(remote)
+    assert "cy/index.html" in committed
+    assert not [name for name in committed if name.startswith("drafts/") or "it/is-it-engagement/" in name]

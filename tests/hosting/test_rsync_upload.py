@@ -79,3 +79,17 @@ def test_the_settings_come_from_publishconf_when_not_given(project, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert tree(target) == tree(project / "output")
     assert f'href="{SITEURL}/mmr/cy/"' in (target / "index.html").read_text("utf-8")
+
+
+def test_a_draft_is_never_uploaded(project, tmp_path):
+    target = tmp_path / "www"
+    target.mkdir()
+    draft = project / "content" / "articles" / "is-it-engagement" / "is-it-engagement.it.md"
+    draft.write_text(draft.read_text("utf-8").replace("Date:", "Status: draft\nDate:", 1), "utf-8")
+    assert make(project, "html").returncode == 0  # the author's preview has it
+    assert (project / "output" / "drafts" / "it" / "is-it-engagement" / "index.html").is_file()
+    result = upload(project, target)
+    assert result.returncode == 0, result.stdout + result.stderr
+    sent = tree(target)
+    assert not [name for name in sent if name.startswith("drafts/") or "it/is-it-engagement/" in name]
+    assert not [name for name, data in sent.items() if b"drafts/" in data]

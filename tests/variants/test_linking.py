@@ -195,3 +195,22 @@ def test_a_site_address_in_the_html_settings_writes_the_sitemap_into_a_new_outpu
     sitemap: it makes its own folder."""
     output = build_site(CONTENT, tmp_path / "new" / "output", SITEURL=SITEURL)
     assert sitemap_alternates(output, ENGAGEMENT_URLS["cy"])["it"] == ENGAGEMENT_URLS["it"]
+
+
+def test_a_hidden_variant_is_linked_from_no_other_language(tmp_path):
+    """Published unlisted: its own page is there and links the others, but
+    no other language's switcher, hreflang or JSON-LD names it, as the
+    sitemap does not."""
+    content = content_copy(tmp_path)
+    add_greek_engagement(content)
+    greek = content / "articles" / "is-it-engagement" / "is-it-engagement.el.md"
+    greek.write_text(greek.read_text("utf-8").replace("Date:", "Status: hidden\nDate:", 1), "utf-8")
+    output = build_published(tmp_path, content)
+    hidden = read_html(output / "el" / "is-it-engagement" / "index.html")
+    assert switcher(hidden)[0]["cy"] == ENGAGEMENT_URLS["cy"]
+    page = read_html(output / "cy" / "is-it-engagement" / "index.html")
+    assert "el" not in hreflangs(page)
+    assert "el" not in switcher(page)[0]
+    structured = json.loads(page.find("script", type="application/ld+json").string)
+    assert GREEK_URL not in [work["url"] for work in structured["workTranslation"]]
+    assert GREEK_URL not in (output / "sitemap.xml").read_text("utf-8")
