@@ -85,3 +85,14 @@ def test_nothing_of_live_reload_is_written_into_the_site(site_devserver):
     mentions = [path for path in site_devserver.output_path.rglob("*")
                 if path.is_file() and b"livereload" in path.read_bytes()]
     assert not mentions
+
+
+def test_a_deleted_article_is_no_longer_served(devserver):
+    assert devserver.fetch(PAGE)
+    source = devserver.content / ARTICLE
+    source.unlink()
+    source.parent.rmdir()
+    (devserver.content / "comments" / "five-misconceptions.cy.json").unlink()
+    readme = devserver.content / "README.md"
+    wait_for(saving(readme, readme.read_text("utf-8"), lambda: devserver.fetch(PAGE) is None), "the page to go", devserver)
+    assert b"five-misconceptions" not in devserver.fetch("/cy/")
