@@ -20,12 +20,13 @@ SITEURL = ""
 # The one language table, in the order the site shows the languages. Names,
 # scripts and writing direction come from Babel's CLDR data
 # (plugins/localisation), never typed here. "fallbacks" is the order in which
-# a reader of that language is offered what is not yet in it; by default,
-# the site's order.
+# a reader of that language is offered what is not yet in it (by default, the
+# site's order): Latin script first, which readers of all four languages
+# read, then the script nearest to hand; README.md says why each.
 LANGUAGES = {
-    "cy": {},
-    "it": {},
-    "ar": {},
+    "cy": {"fallbacks": ["it", "el", "ar"]},
+    "it": {"fallbacks": ["cy", "el", "ar"]},
+    "ar": {"fallbacks": ["it", "cy", "el"]},
     "el": {"fallbacks": ["it", "cy", "ar"]},
 }
 # Pelican needs a default; every language is equal on this site, so it only

@@ -101,6 +101,8 @@ def _job_inputs(kwargs, counts=True):
             inputs[key] = (
                 value.source_path, hashlib.sha256((value._content or "").encode()).hexdigest(),
                 sorted(getattr(value, "page_inputs", {}).items()), _comment_counts(variants),
+                # Its variants' threads are shown on it too, collapsed.
+                sorted((v.source_path, getattr(v, "page_inputs", {}).get("comments")) for v in variants),
             )
         elif key in ("articles", "dates"):  # a listing: its entries' counts, unless per page
             inputs[key] = _comment_counts(value) if counts else len(value)
