@@ -11,6 +11,8 @@ import sys
 # build, the command-line tools and the tests alike.
 PROJECT = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, PROJECT)
+from markdown.extensions.toc import slugify_unicode  # noqa: E402
+
 from plugins.variants.naming import FILENAME_METADATA, path_metadata  # noqa: E402
 
 AUTHOR = "Douglas Karr"
@@ -39,7 +41,10 @@ PAGE_PATHS = ["pages"]
 # content/series/<key>/<key>.<lang>.md: each series' title per language
 # (plugins/series).
 SERIES_PATHS = ["series"]
-STATIC_PATHS = ["images"]
+STATIC_PATHS = ["images", "extra/favicon.ico"]
+# Browsers ask for /favicon.ico whatever the page says (pages link the SVG
+# in the theme too).
+EXTRA_PATH_METADATA = {"extra/favicon.ico": {"path": "favicon.ico"}}
 # content/images/ is kept in git by an empty .gitkeep, not published.
 IGNORE_FILES = [".#*", ".gitkeep"]
 TIMEZONE = "UTC"
@@ -50,7 +55,9 @@ READERS = {"rst": None, "html": None, "htm": None}
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {},
+        # Heading ids keep their script (#τι-είναι, #ما-هو): the table of
+        # contents links them in every language.
+        "markdown.extensions.toc": {"slugify": slugify_unicode},
     },
     "output_format": "html5",
 }
@@ -116,6 +123,10 @@ LANGUAGE_SEARCH_SAVE_AS = "{lang}/search/index.html"
 LANGUAGE_404_URL = LANGUAGE_404_SAVE_AS = "{lang}/404.html"
 # Per-language feeds, off while developing (publishconf.py turns them on).
 LANGUAGE_FEED_ATOM = None
+
+# An article's reading time (templates/includes/contents.html): its words at
+# this many a minute (a usual estimate of silent reading), rounded up.
+READING_WORDS_PER_MINUTE = 200
 
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"index": None, "taxonomy": None}

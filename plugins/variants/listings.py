@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
-from .sitemap import write_sitemap
+from .sitemap import write_robots, write_sitemap
 
 
 @dataclass
@@ -88,6 +88,7 @@ class LanguageListingsGenerator(Generator):
         )
         if self.settings.get("SITEURL"):
             write_sitemap(self.output_path, self.context, self.settings)
+        write_robots(self.output_path, self.settings)
 
     def _write_language(self, writer, language):
         code = language.code

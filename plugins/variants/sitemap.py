@@ -1,5 +1,6 @@
 """sitemap.xml: every published page with its language alternates
-(xhtml:link, including itself and x-default), as search engines read them."""
+(xhtml:link, including itself and x-default), as search engines read them;
+and robots.txt, which names it."""
 
 import os
 from xml.etree import ElementTree
@@ -52,3 +53,14 @@ def write_sitemap(output_path, context, settings):
     os.makedirs(output_path, exist_ok=True)
     text = ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True).decode("utf-8")
     write_text_if_changed(os.path.join(output_path, "sitemap.xml"), text)
+
+
+def write_robots(output_path, settings):
+    """robots.txt: every page may be crawled; a build with a SITEURL (the
+    one with a sitemap) names its sitemap, which must be an absolute URL."""
+    lines = ["User-agent: *", "Disallow:"]
+    siteurl = settings.get("SITEURL", "").rstrip("/")
+    if siteurl:
+        lines += ["", f"Sitemap: {siteurl}/sitemap.xml"]
+    os.makedirs(output_path, exist_ok=True)
+    write_text_if_changed(os.path.join(output_path, "robots.txt"), "\n".join(lines) + "\n")
