@@ -111,7 +111,7 @@ def test_long_listings_are_paginated_per_language(tmp_path):
 def test_every_page_lists_its_own_languages_categories(site):
     for lang in LANGUAGES:
         for path in [site / lang / "index.html", *(site / lang).glob("*/index.html")]:
-            links = read_html(path).select(".site-footer nav a")
+            links = read_html(path).select(".site-footer nav.footer-categories a")
             assert links, path
             for link in links:
                 assert link.get_text(strip=True), path

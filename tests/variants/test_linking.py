@@ -36,9 +36,10 @@ def hreflangs(page):
 
 
 def switcher(page):
+    """({lang: href} of the variants linked, {lang} of those it is not in)."""
     nav = page.select_one("nav.language-switcher")
-    links = {a["hreflang"]: a["href"] for a in nav.find_all("a")}
-    unavailable = {span["lang"] for span in nav.select(".unavailable")}
+    links = {a["hreflang"]: a["href"] for a in nav.select("ul a")}
+    unavailable = {a["hreflang"] for a in nav.select(".switcher-missing a")}
     return links, unavailable
 
 
