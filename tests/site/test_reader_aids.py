@@ -82,8 +82,9 @@ def resolve(page_path, href):
 @pytest.mark.parametrize("minutes", MINUTES)
 def test_reading_time_in_the_language_s_plural_form(aids_site, lang, minutes):
     page = read_html(aids_site / lang / f"minutes-{minutes}" / "index.html")
-    expected = catalog(lang).ngettext(
-        "Reading time: %(num)s minute", "Reading time: %(num)s minutes", minutes
+    words = catalog(lang)
+    expected = words.gettext("Reading time:") + " " + words.ngettext(
+        "%(num)s minute", "%(num)s minutes", minutes
     ) % {"num": number(lang, minutes)}
     assert page.select_one(".post-meta .reading-time").get_text() == expected
 
