@@ -11,6 +11,8 @@ import sys
 # build, the command-line tools and the tests alike.
 PROJECT = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, PROJECT)
+from markdown.extensions.toc import slugify_unicode  # noqa: E402
+
 from plugins.variants.naming import FILENAME_METADATA, path_metadata  # noqa: E402
 
 AUTHOR = "Douglas Karr"
@@ -20,14 +22,16 @@ SITEURL = ""
 # The one language table, in the order the site shows the languages. Names,
 # scripts and writing direction come from Babel's CLDR data
 # (plugins/localisation), never typed here. "fallbacks" is the order in which
-# a reader of that language is offered what is not yet in it; by default,
-# the site's order. "lowercase_language_names": the language writes other
-# languages' names in lower case in running text where CLDR capitalises
-# them (Greek "τα ιταλικά"; CLDR's Greek names are "Ιταλικά").
+# a reader of that language is offered what is not yet in it (by default, the
+# site's order): Latin script first, which readers of all four languages
+# read, then the script nearest to hand; README.md says why each.
+# "lowercase_language_names": the language writes other languages' names in
+# lower case in running text where CLDR capitalises them (Greek "τα
+# ιταλικά"; CLDR's Greek names are "Ιταλικά").
 LANGUAGES = {
-    "cy": {},
-    "it": {},
-    "ar": {},
+    "cy": {"fallbacks": ["it", "el", "ar"]},
+    "it": {"fallbacks": ["cy", "el", "ar"]},
+    "ar": {"fallbacks": ["it", "cy", "el"]},
     "el": {"fallbacks": ["it", "cy", "ar"], "lowercase_language_names": True},
 }
 # Pelican needs a default; every language is equal on this site, so it only
@@ -40,7 +44,10 @@ PAGE_PATHS = ["pages"]
 # content/series/<key>/<key>.<lang>.md: each series' title per language
 # (plugins/series).
 SERIES_PATHS = ["series"]
-STATIC_PATHS = ["images"]
+STATIC_PATHS = ["images", "extra/favicon.ico"]
+# Browsers ask for /favicon.ico whatever the page says (pages link the SVG
+# in the theme too).
+EXTRA_PATH_METADATA = {"extra/favicon.ico": {"path": "favicon.ico"}}
 # content/images/ is kept in git by an empty .gitkeep, not published.
 IGNORE_FILES = [".#*", ".gitkeep"]
 TIMEZONE = "UTC"
@@ -51,7 +58,9 @@ READERS = {"rst": None, "html": None, "htm": None}
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {},
+        # Heading ids keep their script (#τι-είναι, #ما-هو): the table of
+        # contents links them in every language.
+        "markdown.extensions.toc": {"slugify": slugify_unicode},
     },
     "output_format": "html5",
 }
@@ -117,6 +126,10 @@ LANGUAGE_SEARCH_SAVE_AS = "{lang}/search/index.html"
 LANGUAGE_404_URL = LANGUAGE_404_SAVE_AS = "{lang}/404.html"
 # Per-language feeds, off while developing (publishconf.py turns them on).
 LANGUAGE_FEED_ATOM = None
+
+# An article's reading time (templates/includes/contents.html): its words at
+# this many a minute (a usual estimate of silent reading), rounded up.
+READING_WORDS_PER_MINUTE = 200
 
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"index": None, "taxonomy": None}

@@ -13,6 +13,7 @@ from typing import NamedTuple
 import markdown
 from markupsafe import Markup
 
+from plugins.writing.fingerprints import stable_text
 from plugins.writing.processes import WorkApart, build_processes
 
 from . import store
@@ -46,7 +47,9 @@ class ThreadPreparer:
     @property
     def recipe(self) -> tuple:
         """What else a prepared thread depends on than its file, for the cache."""
-        return (self.max_depth, repr(self.markdown_settings))
+        # stable_text, not repr: MARKDOWN holds a function (the toc's
+        # slugify), whose repr changes from run to run.
+        return (self.max_depth, stable_text(self.markdown_settings))
 
     def prepare(self, path: Path) -> PreparedThread:
         """The thread of ``path``; a missing file holds none. A broken file

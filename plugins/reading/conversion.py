@@ -3,13 +3,14 @@ process, reused for every file (Pelican builds a new one for each), and
 the files Pelican is about to read converted ahead on every core.
 
 A conversion is the document's HTML, its metadata lines as Python-Markdown's
-meta extension reads them, and the HTML of its formatted metadata fields
-(FORMATTED_FIELDS, e.g. summary) — plain strings, so they travel between
-processes; Pelican's own metadata processing then runs on them in the
-build's process.
+meta extension reads them, the HTML of its formatted metadata fields
+(FORMATTED_FIELDS, e.g. summary) and its headings as the toc extension
+found them — plain strings, so they travel between processes; Pelican's
+own metadata processing then runs on them in the build's process.
 """
 
 import functools
+import html as html_text
 
 from markdown import Markdown
 from pelican.utils import pelican_open
@@ -30,7 +31,7 @@ class Converter:
         self.field.preprocessors.deregister("meta")
 
     def convert(self, source_path, metadata_only=False):
-        """(html, {name: [lines]}, {formatted field: html}); with
+        """(html, {name: [lines]}, {formatted field: html}, headings); with
         metadata_only, the metadata alone (the lines before the first blank
         one) is read, its formatted fields left as written, and the html is
         empty."""
@@ -48,7 +49,17 @@ class Converter:
             if name.lower() in fields:
                 self.field.reset()
                 formatted[name] = self.field.convert("\n".join(lines))
-        return html, meta, formatted
+        return html, meta, formatted, _headings(getattr(self.document, "toc_tokens", []))
+
+
+def _headings(tokens):
+    """The toc extension's headings as the theme's table of contents
+    shows them: [{"level", "id", "title" (plain text), "children"}]."""
+    return [
+        {"level": token["level"], "id": token["id"], "title": html_text.unescape(token["name"]),
+         "children": _headings(token["children"])}
+        for token in tokens
+    ]
 
 
 def convert_ahead(paths, settings):

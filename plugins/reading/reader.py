@@ -46,8 +46,11 @@ class SiteMarkdownReader(MarkdownReader):
             if self.converter is None:
                 self.converter = Converter(self.settings["MARKDOWN"], self.settings["FORMATTED_FIELDS"])
             conversion = self.converter.convert(source_path, self.metadata_only)
-        content, meta, formatted = conversion
-        return content, self._metadata(source_path, meta, formatted)
+        content, meta, formatted, headings = conversion
+        metadata = self._metadata(source_path, meta, formatted)
+        if headings:  # the theme's table of contents (templates/article.html)
+            metadata["headings"] = headings
+        return content, metadata
 
     def _metadata(self, source_path, meta, formatted):
         """Pelican's MarkdownReader._parse_metadata, given the formatted

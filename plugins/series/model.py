@@ -50,3 +50,4 @@ class PartNavigation:
     total: int
     previous: Entry | None
     next: Entry | None
+    entries: list  # every part, in order, as this language's readers get it

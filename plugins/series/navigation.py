@@ -22,22 +22,23 @@ def series_entries(series, language):
 
 def attach_navigation(series, languages):
     """`series_navigation` on every published variant of every part: its
-    position, the series page and its neighbours in its own language."""
+    position, the series page, its neighbours and the whole list of parts
+    in its own language."""
     total = len(series.parts)
+    entries = {code: series_entries(series, language) for code, language in languages.items()}
     for position, part in enumerate(series.parts):
         for variant in part.group.variants:
             if variant.status != "published":
                 continue
-            language = languages[variant.lang]
-            before = series.parts[position - 1] if position > 0 else None
-            after = series.parts[position + 1] if position + 1 < total else None
+            listed = entries[variant.lang]
             variant.series_navigation = PartNavigation(
                 series=series,
                 page=series.pages[variant.lang],
                 part=part,
                 total=total,
-                previous=entry_for(before, language) if before else None,
-                next=entry_for(after, language) if after else None,
+                previous=listed[position - 1] if position > 0 else None,
+                next=listed[position + 1] if position + 1 < total else None,
+                entries=listed,
             )
 
 

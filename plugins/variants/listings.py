@@ -12,7 +12,7 @@ from plugins.reading.reader import metadata_line
 
 from .grouping import VariantError
 from .layout import slug_problem
-from .sitemap import write_sitemap
+from .sitemap import write_robots, write_sitemap
 
 
 @dataclass
@@ -108,6 +108,7 @@ class LanguageListingsGenerator(Generator):
         )
         if self.settings.get("SITEURL"):
             write_sitemap(writer, self.context, self.settings)
+        write_robots(writer, self.settings)
 
     def _write_language(self, writer, language):
         code = language.code

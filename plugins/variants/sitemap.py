@@ -1,5 +1,6 @@
 """sitemap.xml: every published page with its language alternates
-(xhtml:link, including itself and x-default), as search engines read them."""
+(xhtml:link, including itself and x-default), as search engines read them;
+and robots.txt, which names it."""
 
 from xml.etree import ElementTree
 
@@ -47,3 +48,13 @@ def write_sitemap(writer, context, settings):
     ElementTree.indent(urlset)
     text = ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True).decode("utf-8")
     writer.write_site_file("sitemap.xml", text, "the sitemap")
+
+
+def write_robots(writer, settings):
+    """robots.txt: every page may be crawled; a build with a SITEURL (the
+    one with a sitemap) names its sitemap, which must be an absolute URL."""
+    lines = ["User-agent: *", "Disallow:"]
+    siteurl = settings.get("SITEURL", "").rstrip("/")
+    if siteurl:
+        lines += ["", f"Sitemap: {siteurl}/sitemap.xml"]
+    writer.write_site_file("robots.txt", "\n".join(lines) + "\n", "robots.txt")

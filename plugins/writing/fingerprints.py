@@ -63,9 +63,9 @@ class RenderedPages:
         if not self.enabled:
             files = dict.fromkeys([name] if pages is None else [file for file, _ in pages], "")
         elif pages is None:
-            files = {name: _digest(self.site, name, template.name, _stable(args), _job_inputs(kwargs))}
+            files = {name: _digest(self.site, name, template.name, stable_text(args), _job_inputs(kwargs))}
         else:
-            listing = _digest(self.site, name, template.name, _stable(args), _job_inputs(kwargs, counts=False))
+            listing = _digest(self.site, name, template.name, stable_text(args), _job_inputs(kwargs, counts=False))
             files = {
                 file: _digest(listing, file, [_comment_counts(objects) for objects in on_page])
                 for file, on_page in pages
@@ -88,6 +88,8 @@ def _job_inputs(kwargs, counts=True):
             inputs[key] = (
                 value.source_path, hashlib.sha256((value._content or "").encode()).hexdigest(),
                 sorted(getattr(value, "page_inputs", {}).items()), _comment_counts(variants),
+                # Its variants' threads are shown on it too, collapsed.
+                sorted((v.source_path, getattr(v, "page_inputs", {}).get("comments")) for v in variants),
             )
         elif key in ("articles", "dates"):  # a listing: its entries' counts, unless per page
             inputs[key] = _comment_counts(value) if counts else len(value)
@@ -97,7 +99,7 @@ def _job_inputs(kwargs, counts=True):
             inputs[key] = value.code
         else:  # listings, series, entries: what they hold is in the site digest
             inputs[key] = type(value).__name__
-    return _stable(inputs)
+    return stable_text(inputs)
 
 
 def _comment_counts(contents):
@@ -113,13 +115,13 @@ def _site_digest(settings, context):
     ):
         for path in sorted(folder.rglob(pattern)):
             digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(_stable(settings).encode())
+    digest.update(stable_text(settings).encode())
     for library in LIBRARIES:
         digest.update(f"{library}={metadata.version(library)}".encode())
     contents = [content for group in context.get("sitemap_groups", []) for content in group.by_lang.values()]
     # In a fixed order: Pelican's own order of equally dated articles is not.
     for content in sorted(contents, key=lambda content: content.source_path):
-        digest.update(_stable((
+        digest.update(stable_text((
             content.source_path, content.url, content.save_as, content.status, content.lang,
             content.metadata,
         )).encode())
@@ -127,10 +129,10 @@ def _site_digest(settings, context):
 
 
 def _digest(*parts):
-    return hashlib.sha256(_stable(parts).encode()).hexdigest()
+    return hashlib.sha256(stable_text(parts).encode()).hexdigest()
 
 
-def _stable(value):
+def stable_text(value):
     """A text that is the same from run to run for the same value (no memory
     addresses): JSON, which is quick, with keys sorted; the slower repr
     walk for what JSON cannot hold (keys of mixed types)."""

@@ -93,7 +93,11 @@ def test_imported_thread_renders_safely_with_dates_depth_and_placeholders(tmp_pa
     assert deep.find_parent("li")["id"] == "comment-121"
     reply_link = deep.select_one(".comment-in-reply-to")
     assert reply_link["href"] == "#comment-122" and reply_link.bdi.get_text() == "Deep 122"
-    assert thread.select_one("#comment-122 .comment-in-reply-to") is None
+    # 122 at depth 5, deeper than a phone indents, names its parent too;
+    # 121 at depth 4 likewise; a reply a phone indents does not.
+    assert thread.select_one("#comment-122 > article .comment-in-reply-to")["href"] == "#comment-121"
+    assert thread.select_one("#comment-121 > article .comment-in-reply-to")["href"] == "#comment-120"
+    assert thread.select_one("#comment-120 > article .comment-in-reply-to") is None
     assert thread.select_one("#comment-103 .comment-placeholder") is not None
     assert thread.select_one("#comment-103 #comment-104") is not None
     assert thread.select_one("#comment-99 #comment-105 time") is None

@@ -17,7 +17,7 @@ def site_with_search_page(tmp_path, template=None, extra_page=None):
         (theme / "templates" / "search.html").write_text(template, "utf-8")
     content = copy_content(tmp_path / "content")
     if extra_page:
-        (content / "pages" / "about").mkdir(parents=True)
-        (content / "pages" / "about" / "about.cy.md").write_text(extra_page, "utf-8")
+        (content / "pages" / "placed").mkdir(parents=True)
+        (content / "pages" / "placed" / "placed.cy.md").write_text(extra_page, "utf-8")
     return run_pelican(content, tmp_path / "output", "publishconf.py", SITEURL=SITEURL,
                        THEME=str(theme))

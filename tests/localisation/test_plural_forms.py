@@ -178,7 +178,7 @@ def test_built_pages_show_the_count_in_the_right_form(site, catalogs):
             heading = page.select_one("#comments-heading")
             if heading is None:
                 continue
-            n = len(page.select("li.comment:not(.comment-removed)"))
+            n = len(page.select("section.comments li.comment:not(.comment-removed)"))
             forms = read_catalog(code).get(COMMENT_COUNT[0]).string
             form = forms[plural_categories(code).index(cldr_category(code, n))]
             number = format_decimal(n, locale=code)

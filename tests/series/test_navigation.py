@@ -27,11 +27,14 @@ def test_the_series_has_parts_in_several_languages():
     assert len({lang for part in PARTS for lang in part}) == len(LANGUAGES)
 
 
-def check_fallback_link(link, page_path, page_lang, expected):
+def check_fallback_link(link, page_path, page_lang, expected, exact=True):
+    """`exact`: the link's text is the title alone (else it holds it, as
+    "Next part: <title>" does)."""
     code, title, url = expected
     assert resolve(page_path, link["href"]) == url
     if code == page_lang:
-        assert link.get_text(strip=True) == title and not link.has_attr("hreflang")
+        text = link.get_text(strip=True)
+        assert (text == title if exact else title in text) and not link.has_attr("hreflang")
         return
     assert link["hreflang"] == code
     titled = link.find("span", lang=code)
@@ -51,16 +54,34 @@ def test_each_part_says_its_place_and_links_its_neighbours(site, lang, number, p
     series_link = navigation.select_one(".series-position a")
     assert resolve(page_path, series_link["href"]) == f"{lang}/series/{SERIES}/"
     assert series_link.get_text() == words.gettext("Myths, Misconceptions and Rants")
-    previous = navigation.select_one("a[rel=prev]")
-    following = navigation.select_one("a[rel=next]")
+    # One way on, under the text: the previous and next parts, not the
+    # previous and next article by date.
+    (way_on,) = page.select("nav.post-nav")
+    assert all("series-previous" in a["class"] or "series-next" in a["class"] for a in way_on.find_all("a"))
+    previous = way_on.select_one("a[rel=prev]")
+    following = way_on.select_one("a[rel=next]")
     if number == 1:
         assert previous is None
     else:
-        check_fallback_link(previous, page_path, lang, offered(PARTS[number - 2], lang))
+        check_fallback_link(previous, page_path, lang, offered(PARTS[number - 2], lang), exact=False)
     if number == len(PARTS):
         assert following is None
     else:
-        check_fallback_link(following, page_path, lang, offered(PARTS[number], lang))
+        check_fallback_link(following, page_path, lang, offered(PARTS[number], lang), exact=False)
+
+
+@pytest.mark.parametrize("lang, number, part", part_pages())
+def test_each_part_lists_every_part_and_marks_itself(site, lang, number, part):
+    page_path = part[lang][1] + "index.html"
+    items = read_html(site / page_path).select("nav.series-nav ol.series-parts > li")
+    assert len(items) == len(PARTS)
+    for index, (item, other) in enumerate(zip(items, PARTS), 1):
+        if index == number:
+            assert item["aria-current"] == "page" and item.a is None
+            assert part[lang][0] in item.get_text()
+        else:
+            assert not item.has_attr("aria-current")
+            check_fallback_link(item.a, page_path, lang, offered(other, lang))
 
 
 def test_greek_falls_back_in_its_own_order(site):
@@ -141,19 +162,27 @@ def test_json_ld_names_the_series_and_the_position(published_site, lang, number,
     assert data["position"] == number
 
 
-def test_other_languages_threads_are_counted_and_linked(site):
-    """is-it-engagement has threads in Welsh and Italian: each page names
-    the other's count in its own language and plural form."""
+def test_other_languages_threads_are_readable_collapsed(site):
+    """is-it-engagement has threads in Welsh and Italian: each page shows
+    the other's, collapsed under its language and count (in the page's
+    language and plural form), each comment's text in the thread's own
+    language."""
     for lang, other in (("cy", "it"), ("it", "cy")):
         count = comment_count("is-it-engagement", other)
         assert count > 0
         page_path = f"{lang}/is-it-engagement/index.html"
         aside = read_html(site / page_path).select_one("aside.other-threads")
-        item = aside.select_one("li")
-        link = item.a
+        (thread,) = aside.select("details.other-thread")
+        assert not thread.has_attr("open")
         phrase = catalog(lang).ngettext("%(num)s comment", "%(num)s comments", count) % {"num": count}
-        assert item.get_text(" ", strip=True) == f"{label(other, lang, alone=True)}: {phrase}"
-        assert link["href"].endswith(f"{other}/is-it-engagement/#comments")
+        assert thread.summary.get_text(" ", strip=True) == f"{label(other, lang, alone=True)}: {phrase}"
+        assert thread.a["href"].endswith(f"{other}/is-it-engagement/#comments")
+        bodies = thread.select(".comment-body")
+        assert len(bodies) == count
+        assert all(body["lang"] == other and body["dir"] == "ltr" for body in bodies)
+        # Its comments' anchors are its own: the page's thread has the same ids.
+        ids = [item["id"] for item in thread.select("li.comment")]
+        assert all(id_.startswith(f"comment-{other}-") for id_ in ids)
 
 
 def test_no_other_threads_where_no_other_variant_has_comments(site):

@@ -77,12 +77,13 @@ def rebuild_after(tmp_path, change):
             os.utime(path, ns=(1_000_000_000, 1_000_000_000))
     change(content)
     build_site(content, output)
-    # Pelican copies the theme's static files at every build (its
-    # StaticGenerator): they are left out here.
+    # Pelican copies the theme's static files and the content's
+    # (STATIC_PATHS: the favicon) at every build (its StaticGenerator):
+    # they are left out here.
     written = {
         path.relative_to(output).as_posix() for path in output.rglob("*")
         if path.is_file() and path.stat().st_mtime_ns != 1_000_000_000
-        and path.relative_to(output).parts[0] != "theme"
+        and path.relative_to(output).parts[0] != "theme" and path.name != "favicon.ico"
     }
     return output, written
 

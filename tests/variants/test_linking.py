@@ -36,9 +36,10 @@ def hreflangs(page):
 
 
 def switcher(page):
+    """({lang: href} of the variants linked, {lang} of those it is not in)."""
     nav = page.select_one("nav.language-switcher")
-    links = {a["hreflang"]: a["href"] for a in nav.find_all("a")}
-    unavailable = {span["lang"] for span in nav.select(".unavailable")}
+    links = {a["hreflang"]: a["href"] for a in nav.select("ul a")}
+    unavailable = {a["hreflang"] for a in nav.select(".switcher-missing a")}
     return links, unavailable
 
 
@@ -156,25 +157,25 @@ def test_translation_id_groups_files_from_another_folder(tmp_path):
 
 def test_pages_are_grouped_like_articles(tmp_path):
     content = content_copy(tmp_path)
-    about = content / "pages" / "about"
-    about.mkdir(parents=True)
-    (about / "about.cy.md").write_text("Title: Amdanom ni\n\nTestun.\n", "utf-8")
-    (about / "about.ar.md").write_text("Title: من نحن\n\nنص.\n", "utf-8")
+    contact = content / "pages" / "contact"
+    contact.mkdir(parents=True)
+    (contact / "contact.cy.md").write_text("Title: Cysylltu\n\nTestun.\n", "utf-8")
+    (contact / "contact.ar.md").write_text("Title: اتصل بنا\n\nنص.\n", "utf-8")
     output = build_published(tmp_path, content)
-    page = read_html(output / "ar" / "about" / "index.html")
+    page = read_html(output / "ar" / "contact" / "index.html")
     assert page.html["dir"] == "rtl"
     assert hreflangs(page) == {
-        "cy": f"{SITEURL}/cy/about/",
-        "ar": f"{SITEURL}/ar/about/",
+        "cy": f"{SITEURL}/cy/contact/",
+        "ar": f"{SITEURL}/ar/contact/",
         "x-default": f"{SITEURL}/",
     }
-    assert sitemap_alternates(output, f"{SITEURL}/cy/about/")["ar"] == f"{SITEURL}/ar/about/"
+    assert sitemap_alternates(output, f"{SITEURL}/cy/contact/")["ar"] == f"{SITEURL}/ar/contact/"
     # Each language's menu links its own page and no other language's.
     for lang, other in (("cy", "ar"), ("ar", "cy")):
         menu = {a["href"] for a in read_html(output / lang / "index.html").select(".site-nav a")}
-        assert f"{SITEURL}/{lang}/about/" in menu
-        assert f"{SITEURL}/{other}/about/" not in menu
-    assert not any("about" in a["href"] for a in read_html(output / "it" / "index.html").select(".site-nav a"))
+        assert f"{SITEURL}/{lang}/contact/" in menu
+        assert f"{SITEURL}/{other}/contact/" not in menu
+    assert not any("contact" in a["href"] for a in read_html(output / "it" / "index.html").select(".site-nav a"))
 
 
 def test_drafts_are_never_linked(tmp_path):

@@ -36,7 +36,7 @@ def test_status_reports_present_missing_and_stale(tmp_path):
     report = json.loads(result.stdout)
     assert report["languages"] == ["cy", "it", "ar", "el"]
     rows = {row["key"]: row["languages"] for row in report["content"]}
-    assert set(rows) == {"is-it-engagement", "five-misconceptions", "lost-its-way", "marketing-failing"}
+    assert set(rows) == {"is-it-engagement", "five-misconceptions", "lost-its-way", "marketing-failing", "about"}
     engagement = rows["is-it-engagement"]
     assert engagement["cy"]["state"] == "present"
     assert engagement["it"]["state"] == "stale"
