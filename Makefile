@@ -13,7 +13,7 @@ lang_option = $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 # locale.
 unexport LANG
 
-.PHONY: html clean serve devserver publish rsync_upload github test bench status translate translations import-comments
+.PHONY: html fonts clean serve devserver publish rsync_upload github test bench status translate translations import-comments
 
 $(INSTALLED): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -26,6 +26,11 @@ $(INSTALLED): requirements.txt
 html: $(INSTALLED)
 	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py --fatal errors
 	$(PY) -m plugins.search index $(OUTPUT) --cache .cache/search-index
+
+# The theme's web fonts, from the Noto release named in the script (README
+# "Typography"). Their output is committed: a build needs no font tools.
+fonts: $(INSTALLED)
+	$(PY) themes/mmr/fonts/make_fonts.py
 
 clean:
 	rm -rf $(OUTPUT) .cache
