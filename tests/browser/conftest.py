@@ -43,8 +43,10 @@ def base_url(site):
         yield url
 
 
-@pytest.fixture(scope="session")
-def browser(tmp_path_factory):
+def start_chromium(tmp_path_factory, name="chromium", env=None):
+    """A headless Chromium driven by Selenium, with its own profile and
+    log; env, when given, is the environment its driver (and so the
+    browser) runs in."""
     require(CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK),
             f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     require(CHROMEDRIVER.is_file() and os.access(CHROMEDRIVER, os.X_OK),
@@ -59,16 +61,22 @@ def browser(tmp_path_factory):
     options.binary_location = str(CHROMIUM)
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
-    profile = tmp_path_factory.mktemp("chromium-profile")
+    profile = tmp_path_factory.mktemp(f"{name}-profile")
     options.add_argument(f"--user-data-dir={profile}")
     options.add_argument("--lang=en-GB")
-    log = tmp_path_factory.getbasetemp() / "chromedriver.log"
+    log = tmp_path_factory.mktemp(f"{name}-log") / "chromedriver.log"
     driver = webdriver.Chrome(
-        service=Service(executable_path=str(CHROMEDRIVER), log_output=str(log)),
+        service=Service(executable_path=str(CHROMEDRIVER), log_output=str(log), env=env),
         options=options,
     )
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
+    return driver
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    driver = start_chromium(tmp_path_factory)
     yield driver
     driver.quit()
 

@@ -35,8 +35,6 @@ UPSTREAM_FONTS = Path("/usr/share/fonts/truetype/noto")
 UPSTREAM_COPYRIGHT = Path("/usr/share/doc/fonts-noto-core/copyright")
 
 THEME = Path(__file__).resolve().parent.parent
-FONTS = THEME / "static" / "fonts"
-STYLESHEET = THEME / "static" / "css" / "fonts.css"
 
 # The characters the site needs, per script, as CSS writes them. Only
 # these are kept in each subset, and the stylesheet gives the browser the
@@ -92,16 +90,21 @@ def upstream_file(prefix, style):
     return UPSTREAM_FONTS / f"{prefix}-{style.capitalize()}.ttf"
 
 
-def check_upstream():
-    """The fonts are made from one release: refuse any other, so that two
-    machines make the same files."""
+def installed_version():
+    """The version of UPSTREAM_PACKAGE dpkg has installed, or None."""
     try:
-        installed = subprocess.run(
+        return subprocess.run(
             ["dpkg-query", "--showformat=${Version}", "--show", UPSTREAM_PACKAGE],
             capture_output=True, text=True, check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
-        installed = None
+        return None
+
+
+def check_upstream():
+    """The fonts are made from one release: refuse any other, so that two
+    machines make the same files."""
+    installed = installed_version()
     if installed != UPSTREAM_VERSION:
         found = f"version {installed} is installed" if installed else "it is not installed"
         sys.exit(f"make fonts: the fonts are made from Debian's {UPSTREAM_PACKAGE} {UPSTREAM_VERSION}, "
@@ -159,29 +162,30 @@ def licence_text():
     return "\n".join("" if line == " ." else line.removeprefix(" ") for line in body) + "\n"
 
 
-def main():
-    check_upstream()
-    FONTS.mkdir(exist_ok=True)
-    faces, notices, made = [], {}, set()
+def make_fonts(theme):
+    """Write the subsets, their licence and fonts.css into the theme folder
+    theme; return {file name: bytes} of the subsets."""
+    fonts = theme / "static" / "fonts"
+    fonts.mkdir(parents=True, exist_ok=True)
+    faces, notices, sizes = [], {}, {}
     for family, script, prefix, styles, size_adjust in FACES:
         for style in styles:
             source = upstream_file(prefix, style)
             name = file_name(prefix, script, style)
             data = subset_font(source, SCRIPTS[script])
-            write_atomically(FONTS / name, data)
-            made.add(name)
+            write_atomically(fonts / name, data)
+            sizes[name] = len(data)
             faces.append(font_face(family, script, name, style, size_adjust))
             notices.setdefault(TTFont(source)["name"].getDebugName(0), []).append(f"{name} (from {source.name})")
-            print(f"{len(data):>7,} bytes  {name}")
-    for stale in set(p.name for p in FONTS.glob("*.woff2")) - made:
-        (FONTS / stale).unlink()
+    for stale in set(path.name for path in fonts.glob("*.woff2")) - set(sizes):
+        (fonts / stale).unlink()
 
     header = (f"Subsets of Noto, from Debian's {UPSTREAM_PACKAGE} {UPSTREAM_VERSION} "
               "(https://github.com/notofonts), made by themes/mmr/fonts/make_fonts.py.\n"
               "They are Modified Versions under the SIL Open Font License, Version 1.1, below.\n\n")
     copyrights = "".join(f"{notice}\n" + "".join(f"  {file}\n" for file in files) + "\n"
                          for notice, files in notices.items())
-    write_atomically(FONTS / "OFL.txt", (header + copyrights + licence_text()).encode("utf-8"))
+    write_atomically(fonts / "OFL.txt", (header + copyrights + licence_text()).encode("utf-8"))
 
     stylesheet = (
         "/* Made by themes/mmr/fonts/make_fonts.py (make fonts): edit the script,\n"
@@ -189,7 +193,18 @@ def main():
         "   the face by character and downloads only the subsets a page uses. */\n\n"
         + "\n\n".join(faces) + "\n"
     )
-    write_atomically(STYLESHEET, stylesheet.encode("utf-8"))
+    css = theme / "static" / "css"
+    css.mkdir(parents=True, exist_ok=True)
+    write_atomically(css / "fonts.css", stylesheet.encode("utf-8"))
+    return sizes
+
+
+def main():
+    check_upstream()
+    sizes = make_fonts(THEME)
+    for name, size in sizes.items():
+        print(f"{size:>7,} bytes  {name}")
+    print(f"{sum(sizes.values()):>7,} bytes  in all")
 
 
 if __name__ == "__main__":
