@@ -17,6 +17,7 @@ from sitebuild import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The flags known to work on these machines: headless, and no background
 # connections (the network is closed; Chromium would retry them at length).
@@ -77,6 +78,26 @@ def start_chromium(tmp_path_factory, name="chromium", env=None):
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory):
     driver = start_chromium(tmp_path_factory)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def dejavu_browser(tmp_path_factory):
+    """A second browser that sees no font but DejaVu, as on a machine
+    without Noto: fontconfig is told to read DejaVu's folder alone, with
+    the system's rendering settings (hinting, antialiasing), so that the
+    fonts are all that differs."""
+    require(DEJAVU.is_dir(), f"no DejaVu fonts at {DEJAVU} (apt-get install fonts-dejavu-core)")
+    folder = tmp_path_factory.mktemp("fontconfig")
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f"<fontconfig>\n  <dir>{DEJAVU}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n"
+        '  <include ignore_missing="yes">/etc/fonts/conf.d</include>\n</fontconfig>\n',
+        encoding="utf-8",
+    )
+    driver = start_chromium(tmp_path_factory, "dejavu", env=os.environ | {"FONTCONFIG_FILE": str(config)})
     yield driver
     driver.quit()
 
