@@ -121,8 +121,10 @@ def write_atomically(path, data):
 def subset_font(source, ranges):
     """The WOFF2 bytes of source cut down to ranges, with the OpenType
     features fontTools keeps by default (kerning, ligatures, Arabic joining
-    and marks), without hinting (browsers ignore most of it at these
-    sizes), and with the source's own timestamps, so the bytes repeat."""
+    and marks), without hinting instructions (with them the Latin serif
+    subset is 23 KB instead of 14 KB; Chromium on Linux and Android and
+    Safari draw with little or no hinting), and with the source's own
+    timestamps, so the bytes repeat."""
     options = subset.Options()
     options.flavor = "woff2"
     options.hinting = False
