@@ -37,20 +37,24 @@ UPSTREAM_COPYRIGHT = Path("/usr/share/doc/fonts-noto-core/copyright")
 THEME = Path(__file__).resolve().parent.parent
 
 # The characters the site needs, per script, as CSS writes them. Only
-# these are kept in each subset, and the stylesheet gives the browser the
-# same ranges, so each character has exactly one face in a family.
+# these are kept in each subset (every glyph is bytes a reader downloads),
+# and the stylesheet gives the browser the same ranges, so each character
+# has exactly one face in a family. A character outside them is drawn by
+# the reader's own fonts; tests/theme checks the site shows none.
 SCRIPTS = {
-    # ASCII, Latin-1 and Latin Extended-A (Welsh ŵ ŷ Ŵ Ŷ, Italian à è ì ò ù),
-    # Welsh ẁ ẃ ẅ ỳ, the apostrophe and accents, General Punctuation
-    # (dashes, quotes, …, ‹ ›), ⁄ € ™ −.
-    "latin": "U+0020-007E, U+00A0-017F, U+02BC, U+02C6, U+02DC, U+1E80-1E85, "
-             "U+1EF2-1EF3, U+2010-2027, U+2030-203A, U+2044, U+20AC, U+2122, U+2212",
-    # Greek and Coptic: modern (monotonic) Greek, its ; and · included.
-    "greek": "U+0370-03FF",
-    # The Arabic letters, marks and punctuation the Arabic language uses,
-    # Arabic-Indic digits and their separators (U+0660-066D), the joiners
-    # and direction marks, the reversed comma and ornate parentheses.
-    "arabic": "U+0600-0670, U+200C-200F, U+2E41, U+FD3E-FD3F",
+    # ASCII and Latin-1 (Italian à è ì ò ù, Welsh â ê î ô û ï), Œ œ, Welsh
+    # Ŵ ŵ Ŷ ŷ (and Ÿ) and ẁ ẃ ẅ ỳ, the apostrophe and accents, General
+    # Punctuation (dashes, quotes, …, ‹ ›), ⁄ € ™ −.
+    "latin": "U+0020-007E, U+00A0-00FF, U+0152-0153, U+0174-0178, U+02BC, U+02C6, U+02DC, "
+             "U+1E80-1E85, U+1EF2-1EF3, U+2010-2027, U+2030-203A, U+2044, U+20AC, U+2122, U+2212",
+    # Modern (monotonic) Greek: the letters, tonos and dialytika, ; and ·.
+    "greek": "U+037E, U+0384-038A, U+038C, U+038E-03A1, U+03A3-03CE",
+    # The letters, tatweel, marks and punctuation (، ؛ ؟) the Arabic
+    # language uses, Arabic-Indic digits and their separators, superscript
+    # alef, the joiners and direction marks, the reversed comma and ornate
+    # parentheses.
+    "arabic": "U+060C, U+061B, U+061F, U+0621-063A, U+0640-0655, U+0660-066D, U+0670, "
+              "U+200C-200F, U+2E41, U+FD3E-FD3F",
 }
 
 STYLES = {"regular": (400, "normal"), "bold": (700, "normal"), "italic": (400, "italic")}
@@ -139,19 +143,25 @@ def subset_font(source, ranges):
     return data.getvalue()
 
 
-def font_face(family, script, name, style, size_adjust):
+# The family each family falls back on while its faces download: the same
+# upstream faces where the reader has them installed, at the same size, so
+# that text drawn before the download takes the room it will take after
+# (no layout shift when the faces swap in).
+INSTALLED = "{family} installed"
+
+
+def font_face(family, script, style, size_adjust, sources):
     weight, font_style = STYLES[style]
     lines = [
         "@font-face {",
         f'  font-family: "{family}";',
-        f'  src: url("../fonts/{name}") format("woff2");',
+        f"  src: {sources};",
         f"  font-weight: {weight};",
         f"  font-style: {font_style};",
-        "  font-display: swap;",
+        *(["  font-display: swap;"] if "url(" in sources else []),
         f"  unicode-range: {SCRIPTS[script]};",
+        *([f"  size-adjust: {size_adjust};"] if size_adjust else []),
     ]
-    if size_adjust:
-        lines.append(f"  size-adjust: {size_adjust};")
     return "\n".join(lines + ["}"])
 
 
@@ -169,7 +179,7 @@ def make_fonts(theme):
     theme; return {file name: bytes} of the subsets."""
     fonts = theme / "static" / "fonts"
     fonts.mkdir(parents=True, exist_ok=True)
-    faces, notices, sizes = [], {}, {}
+    faces, installed, notices, sizes = [], [], {}, {}
     for family, script, prefix, styles, size_adjust in FACES:
         for style in styles:
             source = upstream_file(prefix, style)
@@ -177,8 +187,11 @@ def make_fonts(theme):
             data = subset_font(source, SCRIPTS[script])
             write_atomically(fonts / name, data)
             sizes[name] = len(data)
-            faces.append(font_face(family, script, name, style, size_adjust))
-            notices.setdefault(TTFont(source)["name"].getDebugName(0), []).append(f"{name} (from {source.name})")
+            names = TTFont(source)["name"]
+            faces.append(font_face(family, script, style, size_adjust, f'url("../fonts/{name}") format("woff2")'))
+            installed.append(font_face(INSTALLED.format(family=family), script, style, size_adjust,
+                                       f'local("{names.getDebugName(4)}"), local("{names.getDebugName(6)}")'))
+            notices.setdefault(names.getDebugName(0), []).append(f"{name} (from {source.name})")
     for stale in set(path.name for path in fonts.glob("*.woff2")) - set(sizes):
         (fonts / stale).unlink()
 
@@ -192,8 +205,10 @@ def make_fonts(theme):
     stylesheet = (
         "/* Made by themes/mmr/fonts/make_fonts.py (make fonts): edit the script,\n"
         "   not this file. Each family has one face per script; the browser picks\n"
-        "   the face by character and downloads only the subsets a page uses. */\n\n"
-        + "\n\n".join(faces) + "\n"
+        "   the face by character and downloads only the subsets a page uses.\n"
+        "   Each \"… installed\" family is the same faces from the reader's machine,\n"
+        "   to draw with while they download. */\n\n"
+        + "\n\n".join(faces + installed) + "\n"
     )
     css = theme / "static" / "css"
     css.mkdir(parents=True, exist_ok=True)
