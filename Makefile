@@ -24,7 +24,7 @@ passed_verbatim := SITEURL RSYNC_TARGET SSH_PORT PAGES_REMOTE PAGES_BRANCH PAGES
 $(foreach name,$(passed_verbatim),$(eval override $(name) := $$(value $(name))))
 export $(passed_verbatim)
 
-.PHONY: html clean serve devserver publish rsync_upload github test bench status translate translated diff translations import-comments comments-server comments-queue moderate
+.PHONY: html fonts clean serve devserver publish rsync_upload github test bench status translate translated diff translations import-comments comments-server comments-queue moderate
 
 $(INSTALLED): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -37,6 +37,11 @@ $(INSTALLED): requirements.txt
 html: $(INSTALLED)
 	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py --fatal errors
 	$(PY) -m plugins.search index $(OUTPUT) --cache .cache/search-index
+
+# The theme's web fonts, from the Noto release named in the script (README
+# "Typography"). Their output is committed: a build needs no font tools.
+fonts: $(INSTALLED)
+	$(PY) themes/mmr/fonts/make_fonts.py
 
 clean:
 	rm -rf $(OUTPUT) .cache

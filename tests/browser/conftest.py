@@ -17,6 +17,7 @@ from sitebuild import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The flags known to work on these machines: headless, and no background
 # connections (the network is closed; Chromium would retry them at length).
@@ -43,8 +44,10 @@ def base_url(site):
         yield url
 
 
-@pytest.fixture(scope="session")
-def browser(tmp_path_factory):
+def start_chromium(tmp_path_factory, name="chromium", env=None):
+    """A headless Chromium driven by Selenium, with its own profile and
+    log; env, when given, is the environment its driver (and so the
+    browser) runs in."""
     require(CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK),
             f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     require(CHROMEDRIVER.is_file() and os.access(CHROMEDRIVER, os.X_OK),
@@ -59,16 +62,42 @@ def browser(tmp_path_factory):
     options.binary_location = str(CHROMIUM)
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
-    profile = tmp_path_factory.mktemp("chromium-profile")
+    profile = tmp_path_factory.mktemp(f"{name}-profile")
     options.add_argument(f"--user-data-dir={profile}")
     options.add_argument("--lang=en-GB")
-    log = tmp_path_factory.getbasetemp() / "chromedriver.log"
+    log = tmp_path_factory.mktemp(f"{name}-log") / "chromedriver.log"
     driver = webdriver.Chrome(
-        service=Service(executable_path=str(CHROMEDRIVER), log_output=str(log)),
+        service=Service(executable_path=str(CHROMEDRIVER), log_output=str(log), env=env),
         options=options,
     )
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
+    return driver
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    driver = start_chromium(tmp_path_factory)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def dejavu_browser(tmp_path_factory):
+    """A second browser that sees no font but DejaVu, as on a machine
+    without Noto: fontconfig is told to read DejaVu's folder alone, with
+    the system's rendering settings (hinting, antialiasing), so that the
+    fonts are all that differs."""
+    require(DEJAVU.is_dir(), f"no DejaVu fonts at {DEJAVU} (apt-get install fonts-dejavu-core)")
+    folder = tmp_path_factory.mktemp("fontconfig")
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f"<fontconfig>\n  <dir>{DEJAVU}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n"
+        '  <include ignore_missing="yes">/etc/fonts/conf.d</include>\n</fontconfig>\n',
+        encoding="utf-8",
+    )
+    driver = start_chromium(tmp_path_factory, "dejavu", env=os.environ | {"FONTCONFIG_FILE": str(config)})
     yield driver
     driver.quit()
 

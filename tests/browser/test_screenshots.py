@@ -1,13 +1,15 @@
 """Screenshots for a person to look at: each language home, every article
 (each a part of the series), each language's series page and search
-results, full page, saved under pytest's temporary folder (the folder is
-printed at the end of the run). Nothing is compared."""
+results, full page; the homes and articles again on a 390 px phone and in
+the dark colour scheme; saved under pytest's temporary folder (the folder
+is printed at the end of the run). Nothing is compared."""
 
 from urllib.parse import unquote
 
 import pytest
 
 from browser_pages import article_pages, language_homes
+from emulation import PHONE, emulated
 from search_sources import article_sources, words_of
 from searching import search
 from sitebuild import LANGUAGES
@@ -47,6 +49,20 @@ def test_screenshot_articles(browser, base_url, site, screenshot_folder, lang):
     for url in pages:
         name = "article-" + unquote(url).strip("/").replace("/", "-")
         save(browser, base_url, url, screenshot_folder, name)
+    print(f"screenshots in {screenshot_folder}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("view", ["phone", "dark"])
+def test_screenshot_phone_and_dark_views(browser, base_url, site, screenshot_folder, lang, view):
+    pages = [(f"home-{lang}", f"/{lang}/")] + [
+        ("article-" + unquote(url).strip("/").replace("/", "-"), url)
+        for page_lang, url in article_pages(site) if page_lang == lang
+    ]
+    settings = {"viewport": PHONE} if view == "phone" else {"colour_scheme": "dark"}
+    with emulated(browser, **settings):
+        for name, url in pages:
+            save(browser, base_url, url, screenshot_folder, f"{view}-{name}")
     print(f"screenshots in {screenshot_folder}")
 
 
