@@ -136,15 +136,17 @@ def test_a_count_is_followed_by_a_lower_case_noun(code):
                 assert not after or not after[0][0].isupper(), (code, message.id[0], form)
 
 
-def test_welsh_counts_take_the_singular_noun_of_the_one_form():
+def test_welsh_counts_take_the_singular_noun_of_the_other_form():
     """After a numeral Welsh uses the singular: the noun of the form for
-    one ("Un sylw", "1 erthygl") follows every number."""
+    any other number ("%(num)s sylw", "%(num)s dolen") follows every number
+    written in digits (the spelled-out one, two, three and six mutate it as
+    each numeral does: "un ddolen", "dau sylw")."""
     catalog = read_catalog("cy")
     categories = plural_categories("cy")
     for message in catalog:
         if not isinstance(message.id, tuple):
             continue
-        singular = message.string[categories.index("one")].split()[-1]
+        singular = message.string[categories.index("other")].split()[-1]
         for category, form in zip(categories, message.string):
             if "%(num)s" in form:
                 assert form == f"%(num)s {singular}", (message.id[0], category, form)
