@@ -47,8 +47,10 @@ def test_each_language_has_its_search_page(site, layout, catalogs):
         page = read_html(path)
         assert page.html["lang"] == lang
         assert page.h1.get_text(strip=True) == catalogs[lang].gettext("Search")
-        # Nothing to index for crawlers: its results exist only in a browser.
-        assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+        # A crawler indexes the one search page, never a results page: they
+        # exist only in a browser, so every ?q= names this page canonical.
+        assert page.find("meta", attrs={"name": "robots"}) is None
+        assert page.find("link", rel="canonical")["href"].endswith("/" + layout["LANGUAGE_SEARCH_URL"].format(lang=lang))
 
 
 def test_every_page_has_a_get_form_to_its_own_search_page(site, layout, catalogs):
