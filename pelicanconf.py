@@ -210,6 +210,10 @@ CONTENT_SECURITY_POLICY = {
 SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY | {
     "script-src": "'self' 'wasm-unsafe-eval'",
 }
+# Folders of files that are not pages but run under a policy of their own:
+# a worker's policy is its script's response's, and Pagefind's worker
+# (output/pagefind/<lang>/pagefind-worker.js) compiles WebAssembly.
+FOLDER_CONTENT_SECURITY_POLICIES = {"pagefind": "SEARCH_CONTENT_SECURITY_POLICY"}
 # Netlify only: send / to the home of the browser's first language when it
 # is one of LANGUAGES; the chooser stays at CHOOSER_ALIAS_URL. Off: / is
 # the chooser for everyone, as crawlers and x-default expect.

@@ -10,7 +10,7 @@ from .headers import headers_text
 from .htaccess import htaccess_files
 from .policy import read_policies
 from .redirects import redirects_text
-from .scopes import not_found_rules, policy_rules
+from .scopes import FolderRule, ScopeError, not_found_rules, policy_rules
 
 
 def write_host_files(writer, context):
@@ -24,6 +24,11 @@ def write_host_files(writer, context):
     pages = built_pages(output_path, writer.claims, settings)
     not_found = not_found_rules(pages)
     site_policy, folder_policies = policy_rules(pages, policies)
+    for folder, setting in sorted(settings.get("FOLDER_CONTENT_SECURITY_POLICIES", {}).items()):
+        if setting not in policies:
+            raise ScopeError(f"pelicanconf.py: FOLDER_CONTENT_SECURITY_POLICIES gives {folder}/ {setting!r}, "
+                             f"which is none of {', '.join(policies)}: name one of those")
+        folder_policies.append((FolderRule(folder, None), policies[setting]))
     redirects = redirects_text(pages, not_found, settings, output_path)
     root_not_found = next(page for page in pages if page.is_not_found_page and not page.folder)
     writer.write_site_file("_redirects", redirects, "the host files")

@@ -186,3 +186,13 @@ def test_a_policy_setting_that_cannot_be_written_stops_the_build(tmp_path):
     log = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in log
     assert "CONTENT_SECURITY_POLICY" in log and "cannot be written" in log
+
+
+def test_the_search_worker_runs_under_the_search_policy(published_site):
+    """Pagefind's worker takes its policy from its own response: the folder
+    of the search bundles gets the search pages' policy, which lets it
+    compile WebAssembly; reading pages keep theirs."""
+    rules = parse_headers((published_site / "_headers").read_text("utf-8"))
+    worker = next(published_site.glob("pagefind/*/pagefind-worker.js")).relative_to(published_site).as_posix()
+    assert "'wasm-unsafe-eval'" in netlify_headers(rules, "/" + worker)["Content-Security-Policy"]
+    assert "'wasm-unsafe-eval'" not in netlify_headers(rules, "/cy/")["Content-Security-Policy"]
