@@ -9,11 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from pelican.settings import read_settings
-
 from .importers import READERS
 from .importing import ImportOptions, run_import
 from .model import ImportFailure
+from .site_settings import NoSettingsFile, site_settings
 
 EXIT_FAILURE = 2
 
@@ -36,23 +35,17 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def site_settings(settings_file: Path, content: Path | None) -> dict:
-    """The site's settings as the build reads them, PATH set to --content
-    when given."""
-    override = {"PATH": str(content.resolve())} if content else None
-    return read_settings(str(settings_file), override=override)
-
-
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
-    if not arguments.settings.is_file():
-        print(f"error: {arguments.settings}: no such settings file; run from the site's folder "
-              "or give --settings", file=sys.stderr)
+    try:
+        settings = site_settings(arguments.settings, arguments.content)
+    except NoSettingsFile as error:
+        print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILURE
     options = ImportOptions(
         source=arguments.source,
         format=arguments.format,
-        settings=site_settings(arguments.settings, arguments.content),
+        settings=settings,
         lang=arguments.lang,
         map_file=arguments.map,
         include_pending=arguments.include_pending,

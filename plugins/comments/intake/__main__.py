@@ -15,10 +15,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from pelican.settings import read_settings
-
 from plugins.errors.exceptions import ContentError
 
+from ..site_settings import site_settings
 from .articles import Articles
 from .moderation import Outcome, approve, listing, purge_author, reject
 from .queue import Queue
@@ -79,12 +78,8 @@ def moderate(settings: dict, arguments: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
-    if not arguments.settings.is_file():
-        print(f"error: {arguments.settings}: no such settings file; run from the site's folder "
-              "or give --settings", file=sys.stderr)
-        return EXIT_FAILURE
     try:
-        settings = read_settings(str(arguments.settings))
+        settings = site_settings(arguments.settings)
         if arguments.command == "serve":
             return serve(settings, arguments.listen, arguments.threads)
         if arguments.command == "queue":
