@@ -9,12 +9,14 @@ comments), and names its category and tags as filters
 (data-pagefind-filter). A language's pages are those marked pages whose
 <html lang> names it, as Pagefind itself reads them.
 
-Pagefind runs as its command-line program, one language at a time (its
-Python API is slower, and holds every language in one process), over a
-folder of links to that language's marked pages only. A language whose
-pages are byte for byte those of the cached bundle is not indexed again,
-and its folder in output/ is not touched when it already holds that
-bundle: after an edit only the edited language is rebuilt.
+Pagefind runs as its command-line program (its Python API is slower, and
+holds every language in one process), once per language over a folder of
+links to that language's marked pages only, as many languages at once as
+there are cores: one run mostly keeps one core busy. A language whose
+pages say to Pagefind what they said for the cached bundle is not indexed
+again, and its folder in output/ is not touched when it already holds that
+bundle: after an edit only the edited language is rebuilt, and after a new
+comment none.
 """
 
 import hashlib
@@ -24,6 +26,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -41,6 +44,10 @@ except ImportError:  # Windows: runs into one folder are not serialised there
 BUNDLE_FOLDER = "pagefind"
 MARK = b"data-pagefind-body"
 HTML_LANG = re.compile(rb"<html\b[^>]*?\slang=\"([^\"]+)\"")
+MARKED_ELEMENT = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sdata-pagefind-body\b")
+# What Pagefind reads outside the marked element; data-pagefind-ignore
+# means nothing there.
+READ_ANYWHERE = re.compile(rb"data-pagefind-(?!ignore\b)")
 ENTRY = "pagefind-entry.json"
 # What decides a bundle besides the pages: Pagefind's version and how it
 # is run. A change of either rebuilds every language.
@@ -126,12 +133,15 @@ def _build(output, cache, warn):
         shutil.rmtree(bundles, ignore_errors=True)
         return None
     report = IndexReport(pages={}, files=0, size=0)
+    found = {lang: cache.load(lang, key, warn) for lang, (key, _) in languages.items()}
+    report.rebuilt = [lang for lang, bundle in found.items() if bundle is None]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as runs:
+        indexed = {lang: runs.submit(_index_language, output, lang, languages[lang][1], cache, languages[lang][0])
+                   for lang in report.rebuilt}
+    for lang, run in indexed.items():
+        found[lang] = run.result()
     for lang, (key, pages) in languages.items():
-        found = cache.load(lang, key, warn)
-        if found is None:
-            found = _index_language(output, lang, pages, cache, key)
-            report.rebuilt.append(lang)
-        source, files = found
+        source, files = found[lang]
         if place(source, files, bundles / lang):
             report.replaced.append(lang)
         report.pages[lang] = len(pages)
@@ -142,7 +152,8 @@ def _build(output, cache, warn):
 
 def _marked_pages(output):
     """{lang: (key, [paths])} of the pages marked for search, by language;
-    the key is a digest of the pages' paths and bytes."""
+    the key is a digest of the pages' paths and of what Pagefind reads in
+    them (_read_by_pagefind)."""
     digests, pages = {}, {}
     for page in sorted(output.rglob("*.html")):
         relative = page.relative_to(output)
@@ -161,9 +172,29 @@ def _marked_pages(output):
         if lang not in digests:
             digests[lang] = hashlib.sha256(BUNDLE_FORMAT.encode() + b"\0")
             pages[lang] = []
-        digests[lang].update(relative.as_posix().encode() + b"\0" + data + b"\0")
+        digests[lang].update(relative.as_posix().encode() + b"\0" + _read_by_pagefind(data) + b"\0")
         pages[lang].append(relative)
     return {lang: (digests[lang].hexdigest(), pages[lang]) for lang in sorted(pages)}
+
+
+def _read_by_pagefind(page):
+    """The bytes of a page up to the end of its marked element: Pagefind
+    reads <html lang>, that element and data-pagefind-* attributes, and
+    the theme puts none of these after it (the comment threads come after:
+    a new comment changes no index). The whole page where that is not so."""
+    marked = MARKED_ELEMENT.search(page)
+    if marked is None:
+        return page
+    opening = re.compile(rb"<" + marked.group(1) + rb"\b")
+    closing = b"</" + marked.group(1) + b">"
+    depth, position = 1, marked.end()
+    while depth:
+        end = page.find(closing, position)
+        if end == -1:
+            return page
+        depth += len(opening.findall(page, position, end)) - 1
+        position = end + len(closing)
+    return page if READ_ANYWHERE.search(page, position) else page[:position]
 
 
 def _index_language(output, lang, pages, cache, key):

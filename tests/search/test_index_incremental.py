@@ -76,3 +76,28 @@ def test_a_language_with_no_indexed_page_left_loses_its_bundle(indexed, tmp_path
     result = succeeded(index(indexed, tmp_path / "cache"))
     assert "indexed none, updated none" in result.stdout
     assert set(bundles(indexed)) == {"cy", "it", "ar"}
+
+
+def add_after_the_article(output, lang, html):
+    """Put `html` after the indexed element of one of the language's
+    articles, where the comment threads are."""
+    for page in sorted((output / lang).rglob("index.html")):
+        text = page.read_text(encoding="utf-8")
+        if "data-pagefind-body>" in text:
+            page.write_text(text.replace("</body>", f"{html}</body>", 1), encoding="utf-8")
+            return
+    raise AssertionError(f"no {lang} article")
+
+
+def test_a_new_comment_indexes_nothing_again(indexed, tmp_path):
+    before = files_as_written(indexed)
+    add_after_the_article(indexed, "cy", f'<section class="comments"><p>{NEW_WORD}</p></section>')
+    result = succeeded(index(indexed, tmp_path / "cache"))
+    assert "indexed none, updated none" in result.stdout
+    assert files_as_written(indexed) == before
+
+
+def test_what_pagefind_reads_after_the_article_still_counts(indexed, tmp_path):
+    add_after_the_article(indexed, "cy", f'<p><a data-pagefind-filter="tag">{NEW_WORD}</a></p>')
+    result = succeeded(index(indexed, tmp_path / "cache"))
+    assert "indexed cy, updated cy in" in result.stdout
