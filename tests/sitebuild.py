@@ -30,6 +30,11 @@ class BuildFailed(AssertionError):
         self.result = result
 
 
+# The session's dev site indexes each language in bundles of about one
+# page (python -m plugins.search index --bundle-pages): a test that reads
+# or searches its index meets what a site of hundreds of articles has.
+SITE_BUNDLE_PAGES = 1
+
 def pelican_command(content_dir, output_dir, settings_file="pelicanconf.py",
                     fatal="errors", **overrides):
     """The command line of `python -m pelican` for run_pelican, to run in ROOT."""
@@ -78,11 +83,13 @@ def build_in_process(content_dir, output_dir, settings_file="pelicanconf.py", **
     return Path(output_dir)
 
 
-def index_site(output_dir):
-    """Build the site's search index as `make html` does after Pelican;
-    return the output folder."""
+def index_site(output_dir, bundle_pages=None):
+    """Build the site's search index as `make html` does after Pelican,
+    in bundles of about `bundle_pages` pages when given; return the output
+    folder."""
+    more = ["--bundle-pages", str(bundle_pages)] if bundle_pages else []
     result = subprocess.run(
-        [sys.executable, "-m", "plugins.search", "index", str(output_dir)],
+        [sys.executable, "-m", "plugins.search", "index", str(output_dir), *more],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     if result.returncode != 0:

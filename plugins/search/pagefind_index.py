@@ -1,6 +1,6 @@
 """The search index: Pagefind over the built site, once Pelican has
-written it, one bundle per language (output/pagefind/<lang>/), which that
-language's search page loads.
+written it, one index per language, which that language's search page
+loads.
 
 Once any page marks an element data-pagefind-body, Pagefind indexes only
 such elements: the theme marks each article (title, summary, text; not its
@@ -9,14 +9,21 @@ comments), and names its category and tags as filters
 (data-pagefind-filter). A language's pages are those marked pages whose
 <html lang> names it, as Pagefind itself reads them.
 
+A language's index is one or more Pagefind bundles of about
+PAGES_PER_BUNDLE pages each, a page's bundle chosen by a digest of its
+path: output/pagefind/<lang>/ holds the first, with Pagefind's scripts and
+parts.json naming the others (output/pagefind/<lang>.<n>/, data only),
+which the search page merges in (Pagefind's mergeIndex). Small bundles
+keep what an edit costs and Pagefind's memory bounded by the bundle, not
+the site.
+
 Pagefind runs as its command-line program (its Python API is slower, and
-holds every language in one process), once per language over a folder of
-links to that language's marked pages only, as many languages at once as
-there are cores: one run mostly keeps one core busy. A language whose
-pages say to Pagefind what they said for the cached bundle is not indexed
-again, and its folder in output/ is not touched when it already holds that
-bundle: after an edit only the edited language is rebuilt, and after a new
-comment none.
+holds every language in one process), once per bundle over a folder of
+links to that bundle's pages only, as many at once as there are cores:
+one run mostly keeps one core busy. A bundle whose pages say to Pagefind
+what they said for the cached bundle is not indexed again, and its folder
+in output/ is not touched when it already holds that bundle: after an edit
+only the edited page's bundle is rebuilt, and after a new comment none.
 """
 
 import hashlib
@@ -49,6 +56,13 @@ MARKED_ELEMENT = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sdata-pagefind-bod
 # means nothing there.
 READ_ANYWHERE = re.compile(rb"data-pagefind-(?!ignore\b)")
 ENTRY = "pagefind-entry.json"
+PARTS = "parts.json"
+PAGES_PER_BUNDLE = 100
+# What the search page uses of Pagefind's output: its scripts and
+# WebAssembly in the first bundle; every bundle's data. Pagefind's own
+# user interfaces are not used, and not published.
+SCRIPTS = re.compile(r"pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind")
+DATA = re.compile(r"pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|(index|fragment|filter)/[^/]+")
 # What decides a bundle besides the pages: Pagefind's version and how it
 # is run. A change of either rebuilds every language.
 PAGEFIND_COMMAND = ("--silent",)
@@ -70,8 +84,8 @@ class IndexReport:
     pages: dict  # language code -> pages indexed
     files: int
     size: int  # bytes
-    rebuilt: list = field(default_factory=list)  # languages Pagefind indexed this time
-    replaced: list = field(default_factory=list)  # languages whose folder in output/ changed
+    rebuilt: list = field(default_factory=list)  # bundles Pagefind indexed this time
+    replaced: list = field(default_factory=list)  # bundles whose folder in output/ changed
 
     def __str__(self):
         languages = ", ".join(f"{code} {count}" for code, count in self.pages.items())
@@ -83,14 +97,27 @@ class IndexReport:
         )
 
 
-def build_index(output, cache=None, warn=print):
-    """Index the site in `output` into output/pagefind/<lang>/, one bundle
-    per language; return what was indexed, or None when no page is marked
-    for search (a site with no article yet).
+@dataclass
+class Bundle:
+    """One Pagefind bundle of a language's index: its folder under
+    output/pagefind/ (the language's code for the first, which carries
+    the scripts and the list of the others), its pages and their key."""
+
+    folder: str
+    lang: str
+    pages: list
+    key: str
+    parts: list | None  # the other bundles' folders, for the first; else None
+
+
+def build_index(output, cache=None, warn=print, pages_per_bundle=PAGES_PER_BUNDLE):
+    """Index the site in `output` into output/pagefind/, one index per
+    language; return what was indexed, or None when no page is marked for
+    search (a site with no article yet).
 
     Pagefind writes filter values in a different order on each run, so
     bundles are kept in `cache` (a temporary folder when None) and reused
-    for the same pages: an unchanged language keeps its bytes, and a deploy
+    for the same pages: an unchanged bundle keeps its bytes, and a deploy
     sends nothing for it."""
     output = Path(output).resolve()
     if not (output / "index.html").is_file():
@@ -105,7 +132,7 @@ def build_index(output, cache=None, warn=print):
             else:
                 Path(cache).mkdir(parents=True, exist_ok=True)
                 stack.enter_context(_only_run(Path(cache)))
-            return _build(output, BundleCache(cache), warn)
+            return _build(output, BundleCache(cache), warn, pages_per_bundle)
     except OSError as error:
         where = error.filename or output
         raise SearchIndexError(
@@ -114,47 +141,48 @@ def build_index(output, cache=None, warn=print):
         ) from None
 
 
-def _build(output, cache, warn):
-    bundles = output / BUNDLE_FOLDER
+def _build(output, cache, warn, pages_per_bundle):
+    folder = output / BUNDLE_FOLDER
     languages = _marked_pages(output)
-    # A language or page that is gone must not stay findable; nor may the
+    bundles = [bundle for lang, pages in languages.items() for bundle in _bundles(lang, pages, pages_per_bundle)]
+    # A bundle or page that is gone must not stay findable; nor may the
     # leftovers of a run that was killed.
-    remove_temporaries(bundles)
-    if bundles.is_dir():
-        for path in bundles.iterdir():
-            if path.name in languages:
+    remove_temporaries(folder)
+    if folder.is_dir():
+        wanted = {bundle.folder for bundle in bundles}
+        for path in folder.iterdir():
+            if path.name in wanted:
                 continue
             if path.is_dir():
                 shutil.rmtree(path)
             else:
                 path.unlink()
-    if not languages:
+    if not bundles:
         # Unmarked, Pagefind would index every page: listings, headers and all.
-        shutil.rmtree(bundles, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
         return None
-    report = IndexReport(pages={}, files=0, size=0)
-    found = {lang: cache.load(lang, key, warn) for lang, (key, _) in languages.items()}
-    report.rebuilt = [lang for lang, bundle in found.items() if bundle is None]
+    report = IndexReport(pages={lang: len(pages) for lang, pages in languages.items()}, files=0, size=0)
+    found = {bundle.folder: cache.load(bundle.folder, bundle.key, warn) for bundle in bundles}
+    missing = [bundle for bundle in bundles if found[bundle.folder] is None]
+    report.rebuilt = [bundle.folder for bundle in missing]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as runs:
-        indexed = {lang: runs.submit(_index_language, output, lang, languages[lang][1], cache, languages[lang][0])
-                   for lang in report.rebuilt}
-    for lang, run in indexed.items():
-        found[lang] = run.result()
-    for lang, (key, pages) in languages.items():
-        source, files = found[lang]
-        if place(source, files, bundles / lang):
-            report.replaced.append(lang)
-        report.pages[lang] = len(pages)
+        indexed = {bundle.folder: runs.submit(_index_bundle, output, bundle, cache) for bundle in missing}
+    for name, run in indexed.items():
+        found[name] = run.result()
+    for bundle in bundles:
+        source, files = found[bundle.folder]
+        if place(source, files, folder / bundle.folder):
+            report.replaced.append(bundle.folder)
         report.files += len(files)
         report.size += sum(size for size, _ in files.values())
     return report
 
 
 def _marked_pages(output):
-    """{lang: (key, [paths])} of the pages marked for search, by language;
-    the key is a digest of the pages' paths and of what Pagefind reads in
-    them (_read_by_pagefind)."""
-    digests, pages = {}, {}
+    """{lang: {path: digest}} of the pages marked for search, by language;
+    each digest is of the page's path and of what Pagefind reads in it
+    (_read_by_pagefind)."""
+    pages = {}
     for page in sorted(output.rglob("*.html")):
         relative = page.relative_to(output)
         if relative.parts[0] == BUNDLE_FOLDER:
@@ -169,12 +197,34 @@ def _marked_pages(output):
                 "the theme's base template must give <html lang>."
             )
         lang = found.group(1).decode("ascii", "replace")
-        if lang not in digests:
-            digests[lang] = hashlib.sha256(BUNDLE_FORMAT.encode() + b"\0")
-            pages[lang] = []
-        digests[lang].update(relative.as_posix().encode() + b"\0" + _read_by_pagefind(data) + b"\0")
-        pages[lang].append(relative)
-    return {lang: (digests[lang].hexdigest(), pages[lang]) for lang in sorted(pages)}
+        digest = hashlib.sha256(relative.as_posix().encode() + b"\0" + _read_by_pagefind(data))
+        pages.setdefault(lang, {})[relative] = digest.digest()
+    return {lang: pages[lang] for lang in sorted(pages)}
+
+
+def _bundles(lang, pages, pages_per_bundle):
+    """A language's pages shared out into bundles of about
+    `pages_per_bundle` pages, each page's by a digest of its path; the
+    number of bundles is a power of two, so it changes seldom and a page
+    added moves no other."""
+    count = 1
+    while count * pages_per_bundle < len(pages):
+        count *= 2
+    shares = {}
+    for relative in pages:
+        share = int.from_bytes(hashlib.sha256(relative.as_posix().encode()).digest()[:8], "big") % count
+        shares.setdefault(share, []).append(relative)
+    numbers = sorted(shares)
+    parts = [f"{lang}.{number}" for number in numbers[1:]]
+    made = []
+    for number in numbers:
+        first = number == numbers[0]
+        key = hashlib.sha256(BUNDLE_FORMAT.encode() + b"\0" + json.dumps(parts if first else None).encode())
+        for relative in shares[number]:
+            key.update(pages[relative])
+        made.append(Bundle(lang if first else f"{lang}.{number}", lang, shares[number], key.hexdigest(),
+                           parts if first else None))
+    return made
 
 
 def _read_by_pagefind(page):
@@ -197,53 +247,63 @@ def _read_by_pagefind(page):
     return page if READ_ANYWHERE.search(page, position) else page[:position]
 
 
-def _index_language(output, lang, pages, cache, key):
-    """Run Pagefind over one language's pages; store and return the
-    checked bundle (folder, manifest)."""
-    entry = cache.new_entry(lang)
+def _index_bundle(output, bundle, cache):
+    """Run Pagefind over one bundle's pages; keep what the search page
+    uses of its output (and, in the first bundle, the list of the
+    others); store and return the checked bundle (folder, manifest)."""
+    entry = cache.new_entry(bundle.folder)
     try:
         site = entry / "site"
-        for relative in pages:
+        for relative in bundle.pages:
             (site / relative).parent.mkdir(parents=True, exist_ok=True)
             _link_or_copy(output / relative, site / relative)
-        bundle = entry / "bundle"
+        written = entry / "bundle"
         result = subprocess.run(
             [str(pagefind_bin.get_executable()), "--site", str(site),
-             "--output-path", str(bundle), *PAGEFIND_COMMAND],
+             "--output-path", str(written), *PAGEFIND_COMMAND],
             capture_output=True, text=True,
         )
         if result.returncode != 0:
             said = (result.stderr.strip() or result.stdout.strip() or "no message").splitlines()[-1]
             raise SearchIndexError(
-                f"{output}: Pagefind failed on the {lang} pages (exit {result.returncode}: "
+                f"{output}: Pagefind failed on the {bundle.lang} pages (exit {result.returncode}: "
                 f"{said}); run make html again, and make clean if it fails again."
             )
         shutil.rmtree(site)
-        files = manifest_of(bundle)
-        _check_bundle(output, lang, len(pages), bundle, files)
-        return cache.store(lang, key, entry, files), files
+        _check_bundle(output, bundle, written, manifest_of(written))
+        used = (lambda name: DATA.fullmatch(name) or SCRIPTS.fullmatch(name)) if bundle.parts is not None else DATA.fullmatch
+        for path in sorted(written.rglob("*"), reverse=True):
+            name = path.relative_to(written).as_posix()
+            if path.is_file() and not used(name):
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        if bundle.parts is not None:
+            (written / PARTS).write_text(json.dumps(bundle.parts), encoding="utf-8")
+        files = manifest_of(written)
+        return cache.store(bundle.folder, bundle.key, entry, files), files
     except BaseException:
         shutil.rmtree(entry, ignore_errors=True)
         raise
 
 
-def _check_bundle(output, lang, count, bundle, files):
+def _check_bundle(output, bundle, written, files):
     """What Pagefind wrote must be whole: every file non-empty, its entry
-    file naming this language alone with every page."""
+    file naming this language alone with every page of the bundle."""
     try:
-        check(bundle, files)
-        entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+        check(written, files)
+        entry = json.loads((written / ENTRY).read_text(encoding="utf-8"))
         indexed = {code: data["page_count"] for code, data in entry["languages"].items()}
         if "pagefind.js" not in files:
             raise BrokenBundle("pagefind.js is missing")
     except (OSError, ValueError, KeyError, TypeError, AttributeError, BrokenBundle) as error:
         raise SearchIndexError(
-            f"{output}: Pagefind's index of the {lang} pages is incomplete ({error}); "
+            f"{output}: Pagefind's index of the {bundle.lang} pages is incomplete ({error}); "
             "run make html again."
         ) from None
-    if indexed != {lang: count}:
+    if indexed != {bundle.lang: len(bundle.pages)}:
         raise SearchIndexError(
-            f"{output}: Pagefind indexed the {count} {lang} pages as {indexed}; "
+            f"{output}: Pagefind indexed {len(bundle.pages)} {bundle.lang} pages as {indexed}; "
             "check their <html lang>."
         )
 

@@ -36,8 +36,14 @@ document.getElementById('search-form').requestSubmit();
 """
 PAGEFIND_ALONE = """
 const done = arguments[arguments.length - 1];
-import(document.getElementById('search-bundle').href)
+const bundle = document.getElementById('search-bundle').href;
+import(bundle)
   .then(async pagefind => {
+    const baseUrl = new URL('../../', bundle).pathname;
+    await pagefind.options({ baseUrl });
+    await pagefind.init();
+    const parts = await (await fetch(new URL('parts.json', bundle))).json();
+    await Promise.all(parts.map(part => pagefind.mergeIndex(new URL(`../${part}/`, bundle).pathname, { baseUrl })));
     const search = await pagefind.search(arguments[0]);
     const found = await Promise.all(search.results.map(result => result.data()));
     done(found.map(data => new URL(data.url, location.href).pathname));

@@ -1,5 +1,5 @@
-"""What Pagefind wrote for a site, for the tests: each language's bundle
-(output/pagefind/<lang>/), its entry file (the language and its page
+"""What Pagefind wrote for a site, for the tests: each language's bundles
+(output/pagefind/<lang>/ and output/pagefind/<lang>.<n>/), their entry file (the language and its page
 count) and each page's fragment (gzip: a "pagefind_dcd" signature, then
 the page's JSON record: url, content, filters, meta), as Pagefind 1.5
 writes them."""
@@ -13,17 +13,24 @@ SIGNATURE = b"pagefind_dcd"
 
 
 def bundles(output):
-    """{lang: folder} of the site's bundles."""
+    """{name: folder} of the site's bundles (a language's first is named
+    by its code, the others <code>.<n>)."""
     return {folder.name: folder for folder in sorted((output / "pagefind").iterdir())}
 
 
+def language_of(bundle):
+    return bundle.split(".")[0]
+
+
 def entry(output):
-    """The languages of every bundle, as one entry file would list them."""
+    """The languages of every bundle and their pages, as one entry file
+    would list them."""
     languages = {}
-    for lang, folder in bundles(output).items():
+    for name, folder in bundles(output).items():
         found = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-        assert set(found["languages"]) == {lang}, folder
-        languages.update(found["languages"])
+        assert set(found["languages"]) == {language_of(name)}, folder
+        for lang, data in found["languages"].items():
+            languages.setdefault(lang, {"page_count": 0})["page_count"] += data["page_count"]
     return {"languages": languages}
 
 
@@ -36,9 +43,9 @@ def decoded(path):
 def fragments(output):
     """[(language, record)] of every indexed page."""
     records = []
-    for lang, folder in bundles(output).items():
+    for name, folder in bundles(output).items():
         for path in sorted((folder / "fragment").glob("*.pf_fragment")):
-            records.append((lang, json.loads(decoded(path))))
+            records.append((language_of(name), json.loads(decoded(path))))
     return records
 
 

@@ -1,14 +1,16 @@
-"""Each language has its own bundle, rebuilt only when that language's
-indexed pages change: after an edit only the edited language is indexed
-and its folder replaced; with nothing changed nothing is written at all;
-and the result is what a clean run over the same pages gives (Pagefind's
-random order of filter values apart)."""
+"""Each language has its own bundles, each rebuilt only when its indexed
+pages change: after an edit only the edited page's bundle is indexed and
+its folder replaced; with nothing changed (or only a comment) nothing is
+written at all; and the result is what a clean run over the same pages
+gives (Pagefind's random order of filter values apart)."""
 
+import json
+import re
 import shutil
 
 import pytest
 
-from pagefind_files import bundles, comparable, fragments
+from pagefind_files import bundles, comparable, decoded, fragments, language_of
 from test_index_robustness import index, succeeded
 
 NEW_WORD = "qwxzylophant"
@@ -29,6 +31,25 @@ def files_as_written(output):
         path: (path.stat().st_ino, path.stat().st_mtime_ns)
         for path in (output / "pagefind").rglob("*") if path.is_file()
     }
+
+
+def indexed_and_updated(result):
+    """The bundles a run's report says it indexed, and updated in output/."""
+    found = re.search(r"; indexed (.+), updated (.+) in pagefind/", result.stdout)
+    return found.group(1).split(), found.group(2).split()
+
+
+def bundle_of(output, page):
+    """The bundle whose fragments hold the page."""
+    url = "/" + page.parent.relative_to(output).as_posix() + "/"
+    holding = [name for name, folder in bundles(output).items()
+               for record in fragments_in(folder) if record["url"] == url]
+    assert len(holding) == 1, (url, holding)
+    return holding[0]
+
+
+def fragments_in(folder):
+    return [json.loads(decoded(path)) for path in sorted((folder / "fragment").glob("*.pf_fragment"))]
 
 
 def edit_one_article(output, lang):
@@ -52,12 +73,13 @@ def test_with_no_page_changed_nothing_is_written(indexed, tmp_path):
 
 def test_an_edit_rebuilds_only_its_language_and_equals_a_clean_run(indexed, tmp_path):
     before = files_as_written(indexed)
-    edit_one_article(indexed, "cy")
+    page = edit_one_article(indexed, "cy")
+    bundle = bundle_of(indexed, page)
     result = succeeded(index(indexed, tmp_path / "cache"))
-    assert "indexed cy, updated cy in" in result.stdout
+    assert indexed_and_updated(result) == ([bundle], [bundle])
     after = files_as_written(indexed)
     others = {path: written for path, written in before.items()
-              if path.relative_to(indexed / "pagefind").parts[0] != "cy"}
+              if path.relative_to(indexed / "pagefind").parts[0] != bundle}
     assert others and all(after.get(path) == written for path, written in others.items())
     assert any(NEW_WORD in record["content"] for lang, record in fragments(indexed) if lang == "cy")
 
@@ -75,7 +97,7 @@ def test_a_language_with_no_indexed_page_left_loses_its_bundle(indexed, tmp_path
         page.write_text(page.read_text(encoding="utf-8").replace(" data-pagefind-body", ""), encoding="utf-8")
     result = succeeded(index(indexed, tmp_path / "cache"))
     assert "indexed none, updated none" in result.stdout
-    assert set(bundles(indexed)) == {"cy", "it", "ar"}
+    assert {language_of(name) for name in bundles(indexed)} == {"cy", "it", "ar"}
 
 
 def add_after_the_article(output, lang, html):
@@ -85,7 +107,7 @@ def add_after_the_article(output, lang, html):
         text = page.read_text(encoding="utf-8")
         if "data-pagefind-body>" in text:
             page.write_text(text.replace("</body>", f"{html}</body>", 1), encoding="utf-8")
-            return
+            return page
     raise AssertionError(f"no {lang} article")
 
 
@@ -98,6 +120,24 @@ def test_a_new_comment_indexes_nothing_again(indexed, tmp_path):
 
 
 def test_what_pagefind_reads_after_the_article_still_counts(indexed, tmp_path):
-    add_after_the_article(indexed, "cy", f'<p><a data-pagefind-filter="tag">{NEW_WORD}</a></p>')
+    page = add_after_the_article(indexed, "cy", f'<p><a data-pagefind-filter="tag">{NEW_WORD}</a></p>')
+    bundle = bundle_of(indexed, page)
     result = succeeded(index(indexed, tmp_path / "cache"))
-    assert "indexed cy, updated cy in" in result.stdout
+    assert indexed_and_updated(result) == ([bundle], [bundle])
+
+
+def test_a_language_in_several_bundles_lists_them_and_publishes_one_set_of_scripts(indexed):
+    by_language = {}
+    for name, folder in bundles(indexed).items():
+        by_language.setdefault(language_of(name), {})[name] = folder
+    assert any(len(found) > 1 for found in by_language.values()), "no language has two bundles"
+    for lang, found in by_language.items():
+        first = found[lang]
+        assert sorted(json.loads((first / "parts.json").read_text(encoding="utf-8"))) == sorted(set(found) - {lang})
+        assert (first / "pagefind.js").is_file() and (first / "pagefind-worker.js").is_file()
+        for name, folder in found.items():
+            published = {path.name for path in folder.iterdir() if path.is_file()}
+            assert not {name for name in published if name.startswith("pagefind-") and "ui" in name}, folder
+            if name != lang:
+                assert not published & {"pagefind.js", "pagefind-worker.js", "parts.json"}, folder
+                assert not [name for name in published if name.startswith("wasm.")], folder

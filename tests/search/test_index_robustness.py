@@ -17,17 +17,23 @@ import time
 
 import pytest
 
-from pagefind_files import SIGNATURE, bundles, comparable
-from sitebuild import ROOT
+from pagefind_files import SIGNATURE, bundles, comparable, language_of
+from sitebuild import ROOT, SITE_BUNDLE_PAGES
+
+
+def index_command(output, cache):
+    """The index step as make html runs it, in the session site's bundle size."""
+    return [sys.executable, "-m", "plugins.search", "index", str(output), "--cache", str(cache),
+            "--bundle-pages", str(SITE_BUNDLE_PAGES)]
 
 
 def index(output, cache, limit_file_size=None):
-    """Run the index step as make html does; the CompletedProcess."""
+    """Run the index step; the CompletedProcess."""
     def limit():
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit_file_size, limit_file_size))
 
     return subprocess.run(
-        [sys.executable, "-m", "plugins.search", "index", str(output), "--cache", str(cache)],
+        index_command(output, cache),
         cwd=ROOT, capture_output=True, text=True, timeout=600,
         preexec_fn=limit if limit_file_size else None,
     )
@@ -69,7 +75,7 @@ def assert_whole(output, reference):
         files = [path for path in folder.rglob("*") if path.is_file()]
         assert files and all(path.stat().st_size > 0 for path in files), folder
         entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-        assert set(entry["languages"]) == {lang}
+        assert set(entry["languages"]) == {language_of(lang)}
         for path in files:
             if path.suffix.startswith(".pf_"):
                 assert gzip.decompress(path.read_bytes()).startswith(SIGNATURE), path
@@ -87,7 +93,7 @@ def test_the_index_is_whole_every_time_beside_busy_processes_and_with_two_runs_a
         # Two at once, into one output and one cache.
         runs = [
             subprocess.Popen(
-                [sys.executable, "-m", "plugins.search", "index", str(pages), "--cache", str(tmp_path / "shared")],
+                index_command(pages, tmp_path / "shared"),
                 cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(2)
         ]
@@ -166,7 +172,7 @@ def test_a_run_killed_at_any_point_leaves_the_next_run_whole(pages, tmp_path, re
         shutil.rmtree(cache, ignore_errors=True)
         shutil.rmtree(pages / "pagefind", ignore_errors=True)
         run = subprocess.Popen(
-            [sys.executable, "-m", "plugins.search", "index", str(pages), "--cache", str(cache)],
+            index_command(pages, cache),
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         time.sleep(delay)
         os.killpg(run.pid, signal.SIGKILL)  # Pagefind with it

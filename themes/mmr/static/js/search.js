@@ -1,6 +1,6 @@
 // The search page (loaded by it alone): reads ?q=, &category= and &tag=,
-// asks Pagefind's index of the page's language (its own bundle,
-// pagefind/<lang>/) and lists what it finds. Every word shown comes from
+// asks Pagefind's index of the page's language (its bundles,
+// pagefind/<lang>/ and the parts it names) and lists what it finds. Every word shown comes from
 // the page: the form, its hidden notices and the #search-interface data.
 import { queryForms } from "./query_variants.js";
 
@@ -38,11 +38,19 @@ let pending = [];
 function loadPagefind() {
   if (pagefindLoading === null) {
     const bundle = document.getElementById("search-bundle").href;
+    // The language's index is this bundle and the others its parts.json
+    // names (plugins/search), merged into one search.
+    const parts = fetch(new URL("parts.json", bundle)).then((response) => {
+      if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+      return response.json();
+    });
     pagefindLoading = import(bundle).then(async (pagefind) => {
       // Result URLs are relative to the site's root, which holds
       // pagefind/<lang>/pagefind.js.
-      await pagefind.options({ baseUrl: new URL("../../", bundle).pathname });
+      const baseUrl = new URL("../../", bundle).pathname;
+      await pagefind.options({ baseUrl });
       await pagefind.init();
+      await Promise.all((await parts).map((part) => pagefind.mergeIndex(new URL(`../${part}/`, bundle).pathname, { baseUrl })));
       return pagefind;
     });
   }
