@@ -163,7 +163,9 @@ def _claimant(job, settings):
     where = f"the {language.code} " if language else "the site's "
     listing = kwargs.get("listing")
     if listing is not None:
-        first = min(author_path(article.source_path, settings) for article in listing.articles)
+        # Source paths share the content folder: the first of them is the
+        # first as the author sees them, found without a relpath each.
+        first = author_path(min(article.source_path for article in listing.articles), settings)
         others = " and others" if len(listing.articles) > 1 else ""
         return f"{where}{kwargs.get('listing_kind', 'listing')} {listing.name!r} (of {first}{others})"
     return f"{where}{os.path.splitext(template.name)[0]} page"
