@@ -140,6 +140,16 @@ PAGINATION_PATTERNS = (
 
 THEME = "themes/mmr"
 THEME_STATIC_DIR = "theme"
+# What a page loads before its first paint (plugins/assets). The one
+# stylesheet every page loads, under THEME_STATIC_DIR: the theme's
+# stylesheets (its static folder), each holding one part's rules, joined in
+# this order, the order they cascade.
+STYLESHEET = "css/site.css"
+STYLESHEET_SOURCES = ["css/fonts.css", "css/main.css", "css/navigation.css", "css/comments.css", "css/search.css"]
+# The faces (family, weight, style) a page's first screen is drawn in: the
+# header's and headings' sans, regular and bold, and the reading serif.
+# Each page preloads them in its language's script and in Latin.
+FONT_PRELOADS = [["MMR Sans", 400, "normal"], ["MMR Sans", 700, "normal"], ["MMR Serif", 400, "normal"]]
 
 # Each plugin names the ones it needs; listed in the order they run.
 PLUGIN_PATHS = [PROJECT]
@@ -152,6 +162,7 @@ PLUGINS = [
     "plugins.series",
     "plugins.search",
     "plugins.writing",
+    "plugins.assets",
     "plugins.hosting",
 ]
 
