@@ -1,7 +1,8 @@
-"""The faces each language's pages preload (FONT_PRELOADS): those of the
-language's script, as CLDR's likely subtags name it (Babel: el ->
-el_Grek_GR), and Latin's, which hold the spaces, digits and punctuation of
-text in every script (themes/mmr/fonts/make_fonts.py cuts them so). Read
+"""The faces each language's pages preload (FONT_PRELOADS), each in the
+scripts it draws there: "page", the language's script, as CLDR's likely
+subtags name it (Babel: el -> el_Grek_GR); "site", every language's. Both
+with Latin's, which holds the spaces, digits and punctuation of text in
+every script (themes/mmr/fonts/make_fonts.py cuts the subsets so). Read
 from the subsets' manifest make_fonts.py writes (fonts/faces.json)."""
 
 import json
@@ -28,17 +29,19 @@ def script_of(code):
 
 def font_preloads(manifest, languages, wanted):
     """{language code: [font file]} for the languages, of the faces wanted
-    ([family, weight, style]) in the language's script and Latin."""
-    preloads = {}
-    for code in languages:
-        script = script_of(code)
+    ([family, weight, style, "page" or "site"])."""
+    scripts = {code: script_of(code) for code in languages}
+    for code, script in scripts.items():
         if script not in manifest:
             raise FontPreloadError(
                 f"pelicanconf.py: LANGUAGES has {code}, written in {script}, for which the theme has no "
                 "fonts: add the script to themes/mmr/fonts/make_fonts.py and run make fonts")
+    preloads = {}
+    for code in languages:
         files = []
-        for family, weight, style in wanted:
-            for face_script in dict.fromkeys([script, SHARED_SCRIPT]):
+        for family, weight, style, where in wanted:
+            drawn = [scripts[code]] + (list(scripts.values()) if where == "site" else [])
+            for face_script in dict.fromkeys(drawn + [SHARED_SCRIPT]):
                 found = [face["file"] for face in manifest[face_script]
                          if [face["family"], face["weight"], face["style"]] == [family, weight, style]]
                 if not found:
