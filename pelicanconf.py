@@ -140,6 +140,23 @@ PAGINATION_PATTERNS = (
 
 THEME = "themes/mmr"
 THEME_STATIC_DIR = "theme"
+# What a page loads before its first paint (plugins/assets). The one
+# stylesheet every page loads, under THEME_STATIC_DIR: the theme's
+# stylesheets (its static folder), each holding one part's rules, joined in
+# this order, the order they cascade.
+STYLESHEET = "css/site.css"
+STYLESHEET_SOURCES = ["css/fonts.css", "css/main.css", "css/navigation.css", "css/comments.css", "css/search.css"]
+# The faces (family, weight, style) a page's first screen is drawn in,
+# which it preloads, and in which scripts: "page", its language's (and
+# Latin, which holds every language's spaces, digits and punctuation);
+# "site", every language's (the header's switcher names each language in
+# its own script). The header's sans, regular and bold, and the serif of
+# the text.
+FONT_PRELOADS = [
+    ["MMR Sans", 400, "normal", "site"],
+    ["MMR Sans", 700, "normal", "page"],
+    ["MMR Serif", 400, "normal", "page"],
+]
 
 # Each plugin names the ones it needs; listed in the order they run.
 PLUGIN_PATHS = [PROJECT]
@@ -152,6 +169,7 @@ PLUGINS = [
     "plugins.series",
     "plugins.search",
     "plugins.writing",
+    "plugins.assets",
     "plugins.hosting",
 ]
 

@@ -24,6 +24,7 @@ def test_the_committed_fonts_are_what_the_script_makes(tmp_path):
     _, differ, missing = filecmp.cmpfiles(tmp_path / "static" / "fonts", THEME / "static" / "fonts", made, shallow=False)
     assert not differ and not missing, differ + missing
     assert filecmp.cmp(tmp_path / "static" / "css" / "fonts.css", THEME / "static" / "css" / "fonts.css", shallow=False)
+    assert filecmp.cmp(tmp_path / "fonts" / "faces.json", THEME / "fonts" / "faces.json", shallow=False)
 
 
 def subsets_of(script):

@@ -9,6 +9,8 @@ the characters of one script with fontTools, and writes into the theme:
     static/fonts/<face>-<script>-<style>.woff2   the subsets
     static/fonts/OFL.txt                          their copyright and licence
     static/css/fonts.css                          one @font-face per subset
+    fonts/faces.json                              the subsets by script, for
+                                                  the pages' preloads (plugins/assets)
 
 Two families, each drawn from one face per script so that a browser
 chooses the face by character (unicode-range) and downloads only the
@@ -20,6 +22,7 @@ subsets a page's text uses:
 The same sources give the same bytes: run it again and git sees no change.
 """
 
+import json
 import re
 import subprocess
 import sys
@@ -56,6 +59,11 @@ SCRIPTS = {
     "arabic": "U+060C, U+061B, U+061F, U+0621-063A, U+0640-0655, U+0660-066D, U+0670, "
               "U+200C-200F, U+2E41, U+FD3E-FD3F",
 }
+
+# Each subset's script as CLDR names a language's (ISO 15924, Babel's
+# likely subtags: el -> el_Grek_GR), so a page can tell which subsets its
+# language's text is drawn in.
+SCRIPT_CODES = {"latin": "Latn", "greek": "Grek", "arabic": "Arab"}
 
 STYLES = {"regular": (400, "normal"), "bold": (700, "normal"), "italic": (400, "italic")}
 
@@ -180,6 +188,7 @@ def make_fonts(theme):
     fonts = theme / "static" / "fonts"
     fonts.mkdir(parents=True, exist_ok=True)
     faces, installed, notices, sizes = [], [], {}, {}
+    manifest = {code: [] for code in SCRIPT_CODES.values()}
     for family, script, prefix, styles, size_adjust in FACES:
         for style in styles:
             source = upstream_file(prefix, style)
@@ -192,6 +201,9 @@ def make_fonts(theme):
             installed.append(font_face(INSTALLED.format(family=family), script, style, size_adjust,
                                        f'local("{names.getDebugName(4)}"), local("{names.getDebugName(6)}")'))
             notices.setdefault(names.getDebugName(0), []).append(f"{name} (from {source.name})")
+            weight, font_style = STYLES[style]
+            manifest[SCRIPT_CODES[script]].append(
+                {"family": family, "weight": weight, "style": font_style, "file": name})
     for stale in set(path.name for path in fonts.glob("*.woff2")) - set(sizes):
         (fonts / stale).unlink()
 
@@ -213,6 +225,8 @@ def make_fonts(theme):
     css = theme / "static" / "css"
     css.mkdir(parents=True, exist_ok=True)
     write_atomically(css / "fonts.css", stylesheet.encode("utf-8"))
+    (theme / "fonts").mkdir(parents=True, exist_ok=True)
+    write_atomically(theme / "fonts" / "faces.json", (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
     return sizes
 
 
