@@ -36,14 +36,17 @@ def font_preloads(manifest, languages, wanted):
             raise FontPreloadError(
                 f"pelicanconf.py: LANGUAGES has {code}, written in {script}, for which the theme has no "
                 "fonts: add the script to themes/mmr/fonts/make_fonts.py and run make fonts")
+    files_of = {}
+    for script, faces in manifest.items():
+        for face in faces:
+            files_of.setdefault((script, face["family"], face["weight"], face["style"]), []).append(face["file"])
     preloads = {}
     for code in languages:
         files = []
         for family, weight, style, where in wanted:
             drawn = [scripts[code]] + (list(scripts.values()) if where == "site" else [])
             for face_script in dict.fromkeys(drawn + [SHARED_SCRIPT]):
-                found = [face["file"] for face in manifest[face_script]
-                         if [face["family"], face["weight"], face["style"]] == [family, weight, style]]
+                found = files_of.get((face_script, family, weight, style))
                 if not found:
                     raise FontPreloadError(
                         f"pelicanconf.py: FONT_PRELOADS names {family} {weight} {style}, which the theme's "

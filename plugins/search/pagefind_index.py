@@ -273,14 +273,14 @@ def _index_bundle(output, bundle, cache):
             )
         shutil.rmtree(site)
         _check_bundle(output, bundle, written, manifest_of(written))
-        used = (lambda name: DATA.fullmatch(name) or SCRIPTS.fullmatch(name)) if bundle.parts is not None else DATA.fullmatch
+        first = bundle.parts is not None
         for path in sorted(written.rglob("*"), reverse=True):
             name = path.relative_to(written).as_posix()
-            if path.is_file() and not used(name):
+            if path.is_file() and not (DATA.fullmatch(name) or first and SCRIPTS.fullmatch(name)):
                 path.unlink()
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
-        if bundle.parts is not None:
+        if first:
             (written / PARTS).write_text(json.dumps(bundle.parts), encoding="utf-8")
         files = manifest_of(written)
         return cache.store(bundle.folder, bundle.key, entry, files), files

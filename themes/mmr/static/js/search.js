@@ -1,7 +1,8 @@
 // The search page (loaded by it alone): reads ?q=, &category= and &tag=,
-// asks Pagefind's index of the page's language (its bundles,
-// pagefind/<lang>/ and the parts it names) and lists what it finds. Every word shown comes from
-// the page: the form, its hidden notices and the #search-interface data.
+// asks Pagefind's index of the page's language (pagefind/<lang>/ and the
+// bundles its parts.json names) and lists what it finds. Every word shown
+// comes from the page: the form, its hidden notices and the
+// #search-interface data.
 import { queryForms } from "./query_variants.js";
 
 const PAGE_SIZE = 10;
