@@ -80,8 +80,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund; \
 	else echo "npm not found: the accessibility test will be skipped (a failure under CI=true)"; fi
 
+# The tests marked alone measure this machine's speed (Lighthouse): they run
+# after the rest, in one process; both parts run whichever fails.
 test: $(INSTALLED) node_modules/.package-lock.json
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not alone"; status=$$?; $(PY) -m pytest -m alone -n 0 && exit $$status
 
 bench: $(INSTALLED)
 	$(PY) -m bench --groups $(GROUPS)
