@@ -21,6 +21,7 @@ from .hooks import (
     group_pages,
     install_layout,
 )
+from .listings import skip_pelicans_unaddressed_listings
 from .shared import keep_variant_without_date
 
 
@@ -29,6 +30,7 @@ def register():
     signals.generator_init.connect(install_layout)
     signals.article_generator_context.connect(keep_variant_without_date)
     signals.article_generator_finalized.connect(group_articles)
+    signals.article_generator_finalized.connect(skip_pelicans_unaddressed_listings)
     signals.page_generator_finalized.connect(group_pages)
     signals.get_generators.connect(get_generators)
     signals.feed_generated.connect(set_feed_language)

@@ -15,6 +15,29 @@ from .layout import slug_problem
 from .sitemap import write_robots, write_sitemap
 
 
+# Pelican's own listing steps, and the setting that gives their pages'
+# address: this plugin writes each language's instead (pelicanconf.py
+# sets those addresses empty).
+PELICAN_LISTING_STEPS = {"generate_tags": "TAG_SAVE_AS", "generate_categories": "CATEGORY_SAVE_AS",
+                         "generate_authors": "AUTHOR_SAVE_AS"}
+
+
+def skip_pelicans_unaddressed_listings(generator):
+    """Pelican's ArticlesGenerator, for every tag, category and author,
+    picks that listing's articles out of all of them by date (a search of
+    a list per article: time that grows as articles times listings, a
+    tenth of a rebuild at GROUPS=1000), and only then finds the page has
+    no address and writes nothing. Where the address is empty, that step
+    is skipped on this generator."""
+    for step, setting in PELICAN_LISTING_STEPS.items():
+        if not generator.settings.get(setting):
+            setattr(generator, step, _write_nothing)
+
+
+def _write_nothing(write):
+    """What Pelican's listing step writes when its pages have no address."""
+
+
 @dataclass
 class Listing:
     """A category or tag as one language lists it."""
