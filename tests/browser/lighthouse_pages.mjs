@@ -31,10 +31,7 @@ try {
       }
     }
     const scores = Object.fromEntries(categories.map((name) => [name, lhr.categories[name].score]));
-    console.log(JSON.stringify({
-      url, scores, failing, benchmarkIndex: lhr.environment.benchmarkIndex,
-      throttling: lhr.configSettings.throttling,
-    }));
+    console.log(JSON.stringify({ url, scores, failing, benchmarkIndex: lhr.environment.benchmarkIndex }));
   }
 } finally {
   await chrome.kill();

@@ -46,7 +46,6 @@ TARGET_BENCHMARK_INDEX = 1750 / 4
 DEFAULT_CPU_SLOWDOWN = 4
 
 
-
 def compressing(handler_class):
     """The local host as static hosts serve (Netlify, Cloudflare, GitHub
     Pages, Apache with mod_deflate): text gzipped for a browser that asks,
